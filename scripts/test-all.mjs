@@ -1,0 +1,48 @@
+/**
+ * `npm test`: every check, in the order a failure is cheapest to read.
+ *   1. type check (astro check: .ts, .astro, .svelte, strict)
+ *   2. unit and science tests (vitest, Node)
+ *   3. production build under a GitHub-Pages-like sub-path (BASE_PATH=/bn-course/)
+ *   4. browser tests against that build (vitest + playwright-core + system Chromium)
+ * Ends with one "N passed, N failed" line summing both vitest runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+export const TEST_BASE_PATH = '/bn-course/';
+const REPORT_DIR = 'test-results';
+mkdirSync(REPORT_DIR, { recursive: true });
+
+function run(title, command, args, env = {}) {
+  console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+function counts(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests, failed: report.numFailedTests, total: report.numTotalTests };
+}
+
+const vitestReport = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${REPORT_DIR}/${name}.json`];
+
+run('type check', 'astro', ['check']);
+run('unit tests', 'vitest', ['run', ...vitestReport('unit')]);
+run('build under a sub-path', 'astro', ['build'], { BASE_PATH: TEST_BASE_PATH });
+run('browser tests', 'vitest', ['run', '--config', 'vitest.browser.config.ts', ...vitestReport('browser')], {
+  BASE_PATH: TEST_BASE_PATH,
+});
+
+const unit = counts(`${REPORT_DIR}/unit.json`);
+const browser = counts(`${REPORT_DIR}/browser.json`);
+const passed = unit.passed + browser.passed;
+const failed = unit.failed + browser.failed;
+if (passed === 0) {
+  console.error('no test ran');
+  process.exit(1);
+}
+console.log(`\nunit ${unit.passed}/${unit.total}, browser ${browser.passed}/${browser.total}`);
+console.log(`${passed} passed, ${failed} failed`);
