@@ -1,0 +1,81 @@
+/**
+ * One declarative schema per experiment drives its defaults, validation, CLI flags, URL state and
+ * captions (../shared/style.md, "what this project takes" §2). These helpers are the only place
+ * that reads a schema, so every consumer agrees on what a valid config is.
+ */
+import type { Config, ConfigSchema, ConfigValue, Field } from './types';
+
+/** The schema's defaults as a config object. */
+export function defaultsOf<C extends Config>(schema: ConfigSchema): C {
+  return Object.fromEntries(schema.map((f) => [f.key, f.default])) as C;
+}
+
+/** A readable complaint about one value, or null when it is valid for its field. */
+export function checkValue(field: Field, value: unknown): string | null {
+  switch (field.type) {
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${field.key} must be a number`;
+      if (field.integer && !Number.isInteger(value)) return `${field.key} must be a whole number`;
+      if (value < field.min || value > field.max) {
+        return `${field.key} must be between ${field.min} and ${field.max} (got ${value})`;
+      }
+      return null;
+    }
+    case 'choice':
+      return field.options.some((o) => o.value === value)
+        ? null
+        : `${field.key} must be one of ${field.options.map((o) => o.value).join(', ')} (got ${String(value)})`;
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `${field.key} must be true or false`;
+  }
+}
+
+/** Parses one textual value (CLI `--set key=value`, URL parameter) for its field; throws a readable Error. */
+export function parseValue(field: Field, text: string): ConfigValue {
+  let value: ConfigValue;
+  if (field.type === 'number') {
+    value = text.trim() === '' ? Number.NaN : Number(text);
+  } else if (field.type === 'boolean') {
+    if (text !== 'true' && text !== 'false') throw new Error(`${field.key} must be true or false (got "${text}")`);
+    value = text === 'true';
+  } else {
+    value = text;
+  }
+  const problem = checkValue(field, value);
+  if (problem) throw new Error(problem);
+  return value;
+}
+
+/** Field lookup by key with a readable error listing the valid keys. */
+export function fieldOf(schema: ConfigSchema, key: string): Field {
+  const field = schema.find((f) => f.key === key);
+  if (!field) throw new Error(`unknown setting "${key}"; valid settings: ${schema.map((f) => f.key).join(', ')}`);
+  return field;
+}
+
+/** Defaults overlaid with `overrides`; every key known and every value valid, else a readable Error. */
+export function resolveConfig<C extends Config>(schema: ConfigSchema, overrides: Partial<Config> = {}): C {
+  const config: Config = defaultsOf(schema);
+  for (const [key, value] of Object.entries(overrides)) {
+    const field = fieldOf(schema, key);
+    const problem = checkValue(field, value);
+    if (problem) throw new Error(problem);
+    config[key] = value as ConfigValue;
+  }
+  return config as C;
+}
+
+/**
+ * A short stable hash of a config (FNV-1a over canonical JSON with sorted keys). Committed traces
+ * and reports store it, and a test recomputes it from the experiment's current defaults, so a stale
+ * precomputed figure fails CI.
+ */
+export function configHash(config: Config): string {
+  const canonical = JSON.stringify(Object.keys(config).sort().map((k) => [k, config[k]]));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < canonical.length; i++) {
+    h ^= canonical.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
