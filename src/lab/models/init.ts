@@ -1,0 +1,10 @@
+/** Seeded Glorot-uniform initialisation (the paper's, science.md §2), drawn in JS for reproducibility. */
+import { tf } from '../tf';
+import type { Tensor2D } from '@tensorflow/tfjs-core';
+import type { Rng } from '../random';
+
+/** W ∈ [fanIn, fanOut] with entries U(−√(6/(fanIn+fanOut)), +√(6/(fanIn+fanOut))). */
+export function glorotUniform(rng: Rng, fanIn: number, fanOut: number): Tensor2D {
+  const limit = Math.sqrt(6 / (fanIn + fanOut));
+  return tf.tensor2d(rng.uniformArray(fanIn * fanOut, -limit, limit), [fanIn, fanOut]);
+}

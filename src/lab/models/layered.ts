@@ -1,0 +1,139 @@
+/**
+ * A stack of linear layers, each hidden one followed by an optional normalization, optional
+ * Algorithm 1 noise and a nonlinearity. The MLP and the deep linear network are thin presets of it.
+ *
+ * Layer l (1-based) computes h_l = a_{l−1}·W_l [+ b_l], then for hidden layers
+ *   z_l = norm(h_l) → noise(z_l) (train mode, noisy arms) → a_l = act(z_l).
+ * The normalization sits before the nonlinearity (science.md §1.1). A normalized layer has no bias:
+ * the norm subtracts the batch mean, so a bias would have zero gradient, and β replaces it
+ * (Ioffe–Szegedy). Forward passes use plain tf.matMul: transposed operands are slow on wasm.
+ *
+ * Parameters, in order, per layer: W_l; then γ_l, β_l when normalized, else b_l when the model has biases.
+ * Glorot draws happen only for weights, in layer order, so arms of equal shapes (with/without BN,
+ * with/without biases) share exactly the same initial weights for the same seed.
+ */
+import { tf } from '../tf';
+import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import { stream } from '../random';
+import type { Batch, ForwardContext, ForwardResult, Model, ParamSpec, Params, RunningStats } from '../types';
+import { applyNoise } from '../norms/noise';
+import { applyNorm, hasAffine, keepsRunningStats, type NormKind } from '../norms/normalization';
+import { glorotUniform } from './init';
+
+export type Activation = 'relu' | 'tanh' | 'linear';
+export type LossKind = 'softmax-cross-entropy' | 'sum-squared-error';
+
+export interface LayeredConfig {
+  /** Layer widths [inputs, hidden…, outputs]; the model has sizes.length − 1 linear layers. */
+  sizes: readonly number[];
+  activation: Activation;
+  norm: NormKind;
+  /** Biases on layers that have no normalization (the DLN has none at all). */
+  bias: boolean;
+  loss: LossKind;
+}
+
+export interface LayeredModel extends Model {
+  readonly config: LayeredConfig;
+  /** Units of hidden layer l (1-based). */
+  units(layer: number): number;
+  /** Hidden layers 1…depth−1, those that carry the normalization and the noise. */
+  readonly hiddenLayers: readonly number[];
+  /** Whether eval mode needs running statistics. */
+  readonly keepsRunningStats: boolean;
+  /** Index in `specs`/`Params` of layer l's weight matrix. */
+  weightIndex(layer: number): number;
+  /** The loss of a network output against targets (what `loss` applies after `forward`). */
+  outputLoss(output: Tensor2D, y: Tensor2D): Scalar;
+}
+
+interface LayerSlots {
+  weight: number;
+  bias?: number;
+  gamma?: number;
+  beta?: number;
+}
+
+export function layeredModel(config: LayeredConfig): LayeredModel {
+  const depth = config.sizes.length - 1;
+  if (depth < 1) throw new Error('a network needs at least one layer');
+  const normalized = hasAffine(config.norm);
+  const specs: ParamSpec[] = [];
+  const slots: LayerSlots[] = [];
+  for (let l = 1; l <= depth; l++) {
+    const layer: LayerSlots = { weight: specs.push({ name: `W${l}`, layer: l, kind: 'weight' }) - 1 };
+    if (l < depth && normalized) {
+      layer.gamma = specs.push({ name: `gamma${l}`, layer: l, kind: 'gamma' }) - 1;
+      layer.beta = specs.push({ name: `beta${l}`, layer: l, kind: 'beta' }) - 1;
+    } else if (config.bias) {
+      layer.bias = specs.push({ name: `b${l}`, layer: l, kind: 'bias' }) - 1;
+    }
+    slots.push(layer);
+  }
+  const hiddenLayers = Array.from({ length: depth - 1 }, (_, i) => i + 1);
+
+  const activate = (z: Tensor2D): Tensor2D => {
+    switch (config.activation) {
+      case 'relu':
+        return tf.relu(z);
+      case 'tanh':
+        return tf.tanh(z);
+      case 'linear':
+        return z;
+    }
+  };
+
+  const outputLoss = (output: Tensor2D, y: Tensor2D): Scalar =>
+    config.loss === 'softmax-cross-entropy'
+      ? (tf.neg(tf.mean(tf.sum(tf.mul(y, tf.logSoftmax(output)), 1))) as Scalar)
+      : (tf.sum(tf.square(tf.sub(output, y))) as Scalar);
+
+  const forward = (params: Params, x: Tensor2D, ctx: ForwardContext): ForwardResult => {
+    const activations = new Map<number, Tensor2D>();
+    const batchStats = new Map<number, RunningStats>();
+    let a = x;
+    for (let l = 1; l <= depth; l++) {
+      const s = slots[l - 1]!;
+      let h = tf.matMul(a, params[s.weight] as Tensor2D) as Tensor2D;
+      if (s.bias !== undefined) h = tf.add(h, params[s.bias]!) as Tensor2D;
+      if (l === depth) return { output: h, activations, batchStats };
+      const gamma = s.gamma === undefined ? undefined : (params[s.gamma] as Tensor1D);
+      const beta = s.beta === undefined ? undefined : (params[s.beta] as Tensor1D);
+      const normed = applyNorm(config.norm, h, gamma, beta, ctx.mode, ctx.running?.get(l));
+      if (normed.batchStats) batchStats.set(l, normed.batchStats);
+      const noise = ctx.mode === 'train' ? ctx.noise?.get(l) : undefined;
+      const z = noise ? applyNoise(normed.y, noise) : normed.y;
+      activations.set(l, z);
+      a = activate(z);
+    }
+    throw new Error('unreachable: the loop returns at the last layer');
+  };
+
+  return {
+    config,
+    specs,
+    depth,
+    hiddenLayers,
+    keepsRunningStats: keepsRunningStats(config.norm),
+    units: (layer) => config.sizes[layer]!,
+    weightIndex: (layer) => slots[layer - 1]!.weight,
+    init(seed) {
+      const rng = stream(seed, 'init');
+      return tf.tidy(() => {
+        const params: Params = [];
+        for (let l = 1; l <= depth; l++) {
+          const s = slots[l - 1]!;
+          const [fanIn, fanOut] = [config.sizes[l - 1]!, config.sizes[l]!];
+          params[s.weight] = glorotUniform(rng, fanIn, fanOut);
+          if (s.bias !== undefined) params[s.bias] = tf.zeros([fanOut]);
+          if (s.gamma !== undefined) params[s.gamma] = tf.ones([fanOut]);
+          if (s.beta !== undefined) params[s.beta] = tf.zeros([fanOut]);
+        }
+        return params;
+      });
+    },
+    forward,
+    outputLoss,
+    loss: (params: Params, batch: Batch, ctx: ForwardContext) => outputLoss(forward(params, batch.x, ctx).output, batch.y),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The normalizations a hidden layer can carry, behind one function so models do not branch on them.
+ * Each sits after the layer's linear map and before its nonlinearity (science.md §1.1, R1).
+ */
+import type { Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import type { NormMode, RunningStats } from '../types';
+import { batchNormEval, batchNormTrain } from './batchnorm';
+import { lpNorm } from './lp';
+
+export type NormKind = 'none' | 'batchnorm' | 'l1' | 'l2' | 'linf';
+
+export const NORM_KINDS: readonly NormKind[] = ['none', 'batchnorm', 'l1', 'l2', 'linf'];
+
+export interface NormOutput {
+  y: Tensor2D;
+  /** Batch statistics to fold into running averages (BatchNorm in train mode only). */
+  batchStats?: RunningStats;
+}
+
+/** Whether the normalization has learned γ, β (all but 'none'); those layers drop their bias. */
+export function hasAffine(kind: NormKind): boolean {
+  return kind !== 'none';
+}
+
+/** Whether eval mode reads running statistics (only BatchNorm keeps them). */
+export function keepsRunningStats(kind: NormKind): boolean {
+  return kind === 'batchnorm';
+}
+
+export function applyNorm(
+  kind: NormKind,
+  h: Tensor2D,
+  gamma: Tensor1D | undefined,
+  beta: Tensor1D | undefined,
+  mode: NormMode,
+  running: RunningStats | undefined,
+): NormOutput {
+  if (kind === 'none') return { y: h };
+  if (!gamma || !beta) throw new Error(`${kind} needs γ and β`);
+  if (kind === 'batchnorm') {
+    if (mode === 'eval') {
+      if (!running) throw new Error('BatchNorm in eval mode needs running statistics');
+      return { y: batchNormEval(h, gamma, beta, running) };
+    }
+    const { y, mean, variance } = batchNormTrain(h, gamma, beta);
+    return mode === 'train' ? { y, batchStats: { mean, variance } } : { y };
+  }
+  return { y: lpNorm(h, kind, gamma, beta) };
+}
