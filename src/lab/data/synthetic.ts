@@ -1,0 +1,25 @@
+/**
+ * Synthetic Gaussian regression for the deep linear network (science.md §4, R3): x ~ N(0, I),
+ * A ∈ R^{dim×dim} with i.i.d. N(0, 1) entries, targets y = xA (row-vector convention of the
+ * forward pass, i.e. the paper's Ax). Drawn from stream(seed, 'data'). Trained full-batch.
+ */
+import { tf } from '../tf';
+import type { Tensor2D } from '@tensorflow/tfjs-core';
+import { stream } from '../random';
+import type { Batch } from '../types';
+import { disposeBatch, type BatchSource } from './batches';
+
+export function gaussianRegression(seed: number, samples: number, dim: number): Batch {
+  const rng = stream(seed, 'data');
+  const xValues = rng.normalArray(samples * dim);
+  const aValues = rng.normalArray(dim * dim);
+  return tf.tidy(() => {
+    const x = tf.tensor2d(xValues, [samples, dim]) as Tensor2D;
+    return { x, y: tf.matMul(x, tf.tensor2d(aValues, [dim, dim])) as Tensor2D };
+  });
+}
+
+/** Full-batch gradient descent: the same batch every step, disposed when the run ends. */
+export function fullBatch(batch: Batch): BatchSource {
+  return { take: () => batch, release: () => {}, dispose: () => disposeBatch(batch) };
+}

@@ -1,0 +1,44 @@
+/**
+ * 'bn-vs-standard' — the paper's Fig. 1 at browser scale (science.md §2, R1): the same MLP with and
+ * without BatchNorm, plain SGD. Fig. 1 compares lr 0.1 and 0.5: run this experiment once per lr.
+ * Paper: VGG on CIFAR-10, batch 128, 15,000 steps; here 784 → [64]×6 → 10 on digits, batch 64, 300 steps.
+ *
+ * Arms: standard, batchnorm.
+ * Metrics every step: loss, accuracy (this batch), act.<layer>.q05/q25/q50/q75/q95 (one random unit of
+ *   layers 2 and 5, after normalization, before ReLU), act.<layer>.dMean, act.<layer>.dVar.
+ * Every `measureEvery` steps: gradNorm.<layer>. Every 50 steps and at the end: trainAccuracy, testAccuracy
+ *   (whole sets, eval mode: BatchNorm uses its running statistics). Divergence: diverged = 1.
+ */
+import type { Experiment } from '../types';
+import { defaultsOf } from '../schema';
+import { learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
+import { runMlp, trackedMlpLayers } from './setups';
+import { summarizeArms } from './summary';
+
+export type BnVsStandardConfig = {
+  lr: number;
+  steps: number;
+  batchSize: number;
+  hiddenLayers: number;
+  width: number;
+  activation: string;
+  measureEvery: number;
+};
+
+const ARMS = ['standard', 'batchnorm'] as const;
+const SCHEMA = [learningRateField(0.1), stepsField(300), ...MLP_FIELDS, measureEveryField(10, 'per-layer gradient norms')];
+
+export const bnVsStandard: Experiment<BnVsStandardConfig> = {
+  id: 'bn-vs-standard',
+  title: 'Training with and without BatchNorm',
+  arms: ARMS,
+  schema: SCHEMA,
+  defaults: defaultsOf<BnVsStandardConfig>(SCHEMA),
+  run: (config, ctx) =>
+    runMlp(config, ctx, ARMS, {
+      measureEvery: config.measureEvery,
+      gradNorms: true,
+      trackedLayers: trackedMlpLayers(config.hiddenLayers),
+    }),
+  summarize: (records) => summarizeArms(records, ARMS),
+};

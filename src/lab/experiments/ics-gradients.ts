@@ -1,0 +1,68 @@
+/**
+ * 'ics-gradients' — internal covariate shift measured through gradients, Definition 2.1 and Fig. 3
+ * (science.md §4, R3). Every `measureEvery` steps, for the chosen layer i: G = its gradient, G′ = its
+ * gradient after layers 1…i−1 (γ/β included) took their SGD step on the same batch.
+ * Default: the deep linear network at browser scale — 10 layers of 10×10, 200 Gaussian samples,
+ * full-batch GD at lr 1e-5, layer 9 (paper: 25 layers, 1000 samples, lr 1e-6, layers 9 and 17).
+ * The digits MLP is selectable (use lr ≈ 0.1 for it; layers 2…hiddenLayers+1).
+ *
+ * Arms: standard, batchnorm.
+ * Metrics every step: loss (and accuracy for the MLP). Every `measureEvery` steps: icsL2 = ‖G − G′‖₂,
+ *   icsCos = cos(G, G′), gradNorm.<layer>. MLP only: trainAccuracy, testAccuracy every 50 steps.
+ */
+import type { Experiment, NumberField } from '../types';
+import { defaultsOf } from '../schema';
+import { DLN_FIELDS, learningRateField, measureEveryField, MLP_FIELDS, MODEL_FIELD, stepsField } from './fields';
+import { runDln, runMlp } from './setups';
+import { summarizeArms } from './summary';
+
+export type IcsGradientsConfig = {
+  model: string;
+  lr: number;
+  steps: number;
+  icsLayer: number;
+  measureEvery: number;
+  dlnLayers: number;
+  dlnDim: number;
+  samples: number;
+  batchSize: number;
+  hiddenLayers: number;
+  width: number;
+  activation: string;
+};
+
+const ARMS = ['standard', 'batchnorm'] as const;
+
+const ICS_LAYER_FIELD: NumberField = {
+  key: 'icsLayer',
+  label: 'Layer',
+  type: 'number',
+  default: 9,
+  min: 2,
+  max: 30,
+  integer: true,
+  help: 'The layer i whose gradient is compared before (G) and after (G′) the earlier layers update; at most the number of linear layers.',
+};
+
+const SCHEMA = [
+  MODEL_FIELD('dln'),
+  learningRateField(1e-5),
+  stepsField(400),
+  ICS_LAYER_FIELD,
+  measureEveryField(20, 'G and G′'),
+  ...DLN_FIELDS,
+  ...MLP_FIELDS,
+];
+
+export const icsGradients: Experiment<IcsGradientsConfig> = {
+  id: 'ics-gradients',
+  title: 'Internal covariate shift, measured through gradients',
+  arms: ARMS,
+  schema: SCHEMA,
+  defaults: defaultsOf<IcsGradientsConfig>(SCHEMA),
+  run: (config, ctx) => {
+    const measurements = { measureEvery: config.measureEvery, gradNorms: true, icsLayer: config.icsLayer };
+    return config.model === 'dln' ? runDln(config, ctx, ARMS, measurements) : runMlp(config, ctx, ARMS, measurements);
+  },
+  summarize: (records) => summarizeArms(records, ARMS),
+};

@@ -1,0 +1,40 @@
+/**
+ * 'landscape' — the optimization landscape along the gradient, Fig. 4 (science.md §5, R4), on the R1
+ * MLP at lr 0.1 for 200 steps. Every `measureEvery` steps, on the same batch and in probe mode (no
+ * state touched), for η ∈ lr × {½, 1, 2, 4} (the paper's VGG range [0.05, 0.4] at lr 0.1): the loss
+ * band of L(w − ηg), the gradient change max_η ‖g − ∇L(w − ηg)‖ and the effective β.
+ * At this scale the loss band and gradient change separate the arms clearly; the effective β barely
+ * does (science.md R4: not reproduced) — the text must say so.
+ *
+ * Arms: standard, batchnorm.
+ * Metrics every step: loss, accuracy. Every `measureEvery` steps: lossMin, lossMax, gradChange, betaEff,
+ *   gradNorm.<layer>. Every 50 steps and at the end: trainAccuracy, testAccuracy.
+ */
+import type { Experiment } from '../types';
+import { defaultsOf } from '../schema';
+import { learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
+import { runMlp } from './setups';
+import { summarizeArms } from './summary';
+import type { BnVsStandardConfig } from './bn-vs-standard';
+
+export type LandscapeConfig = BnVsStandardConfig;
+
+const ARMS = ['standard', 'batchnorm'] as const;
+/** Probe step lengths as multiples of the learning rate (science.md R4). */
+export const PROBE_ETA_MULTIPLES: readonly number[] = [0.5, 1, 2, 4];
+const SCHEMA = [learningRateField(0.1), stepsField(200), ...MLP_FIELDS, measureEveryField(20, 'the landscape probes')];
+
+export const landscape: Experiment<LandscapeConfig> = {
+  id: 'landscape',
+  title: 'The loss landscape along the gradient',
+  arms: ARMS,
+  schema: SCHEMA,
+  defaults: defaultsOf<LandscapeConfig>(SCHEMA),
+  run: (config, ctx) =>
+    runMlp(config, ctx, ARMS, {
+      measureEvery: config.measureEvery,
+      gradNorms: true,
+      probeEtas: PROBE_ETA_MULTIPLES.map((k) => k * config.lr),
+    }),
+  summarize: (records) => summarizeArms(records, ARMS),
+};

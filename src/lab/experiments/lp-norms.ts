@@ -1,0 +1,56 @@
+/**
+ * 'lp-norms' — normalizing by ℓ1, ℓ2 or ℓ∞ batch statistics instead of the variance (paper §3.3,
+ * science.md §6, R5): centred by the batch mean, divided by the batch ℓp magnitude of the raw values,
+ * then γ, β. Default: the R1 MLP at lr 0.5, where all ℓp variants ≈ BN ≫ standard. The deep linear
+ * network (R3 settings, lr 1e-5) is selectable; there the paper's "ℓ1 beats BN" did not reproduce at
+ * browser scale (science.md R5) and ℓ∞ trained worse than no normalization.
+ *
+ * Arms: standard, batchnorm, l1, l2, linf.
+ * Metrics every step: loss (and accuracy, MLP), act.<layer>.q05…q95, dMean, dVar (MLP: Fig. 6 analog).
+ * Every `measureEvery` steps: gradNorm.<layer>. MLP, every 50 steps and at the end: trainAccuracy,
+ *   testAccuracy (ℓp nets normalise the evaluation set with its own batch statistics).
+ */
+import type { Experiment } from '../types';
+import { defaultsOf } from '../schema';
+import { DLN_FIELDS, learningRateField, measureEveryField, MLP_FIELDS, MODEL_FIELD, stepsField } from './fields';
+import { runDln, runMlp, trackedMlpLayers } from './setups';
+import { summarizeArms } from './summary';
+
+export type LpNormsConfig = {
+  model: string;
+  lr: number;
+  steps: number;
+  measureEvery: number;
+  batchSize: number;
+  hiddenLayers: number;
+  width: number;
+  activation: string;
+  dlnLayers: number;
+  dlnDim: number;
+  samples: number;
+};
+
+const ARMS = ['standard', 'batchnorm', 'l1', 'l2', 'linf'] as const;
+const SCHEMA = [
+  MODEL_FIELD('mlp'),
+  learningRateField(0.5),
+  stepsField(300),
+  measureEveryField(10, 'per-layer gradient norms'),
+  ...MLP_FIELDS,
+  ...DLN_FIELDS,
+];
+
+export const lpNorms: Experiment<LpNormsConfig> = {
+  id: 'lp-norms',
+  title: 'ℓp normalizations work too',
+  arms: ARMS,
+  schema: SCHEMA,
+  defaults: defaultsOf<LpNormsConfig>(SCHEMA),
+  run: (config, ctx) => {
+    const measurements = { measureEvery: config.measureEvery, gradNorms: true };
+    return config.model === 'dln'
+      ? runDln(config, ctx, ARMS, measurements)
+      : runMlp(config, ctx, ARMS, { ...measurements, trackedLayers: trackedMlpLayers(config.hiddenLayers) });
+  },
+  summarize: (records) => summarizeArms(records, ARMS),
+};

@@ -1,0 +1,38 @@
+/**
+ * 'noisy-bn' — the paper's Fig. 2 / Fig. 8 (science.md §3, R2): BatchNorm followed by Algorithm 1's
+ * time-varying, non-zero-mean, non-unit-scale noise trains about as well as BatchNorm, while the same
+ * noise in the plain net ("standard-noisy", the paper's control) nearly stops training at lr 0.5.
+ * Noise sits after BN's γ, β, before the ReLU, is re-drawn every step, and is off for evaluation.
+ * Paper: VGG/CIFAR-10, layers 2, 9, 13; here the R1 MLP, layers 2 and 5.
+ *
+ * Arms: standard, batchnorm, noisy-batchnorm, standard-noisy.
+ * Metrics every step: loss, accuracy, act.<layer>.q05…q95, act.<layer>.dMean, act.<layer>.dVar (the
+ *   moments are of the post-noise activations, so noisy arms show their instability — Fig. 8 analog).
+ * Every `measureEvery` steps: gradNorm.<layer>. Every 50 steps and at the end: trainAccuracy, testAccuracy.
+ */
+import type { Experiment } from '../types';
+import { defaultsOf } from '../schema';
+import { learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
+import { runMlp, trackedMlpLayers } from './setups';
+import { summarizeArms } from './summary';
+import type { BnVsStandardConfig } from './bn-vs-standard';
+
+export type NoisyBnConfig = BnVsStandardConfig;
+
+const ARMS = ['standard', 'batchnorm', 'noisy-batchnorm', 'standard-noisy'] as const;
+const SCHEMA = [learningRateField(0.5), stepsField(300), ...MLP_FIELDS, measureEveryField(10, 'per-layer gradient norms')];
+
+export const noisyBn: Experiment<NoisyBnConfig> = {
+  id: 'noisy-bn',
+  title: '“Noisy” BatchNorm: unstable layer inputs, same training',
+  arms: ARMS,
+  schema: SCHEMA,
+  defaults: defaultsOf<NoisyBnConfig>(SCHEMA),
+  run: (config, ctx) =>
+    runMlp(config, ctx, ARMS, {
+      measureEvery: config.measureEvery,
+      gradNorms: true,
+      trackedLayers: trackedMlpLayers(config.hiddenLayers),
+    }),
+  summarize: (records) => summarizeArms(records, ARMS),
+};

@@ -1,0 +1,97 @@
+/**
+ * Turns a config into runnable arms and data for the two workloads every experiment here uses: the
+ * digits MLP (mini-batch SGD, accuracies on the whole train/test sets) and the deep linear network
+ * (full-batch GD on synthetic Gaussian regression).
+ */
+import type { DigitData, MetricRecord, RunContext } from '../types';
+import { mlp } from '../models/mlp';
+import { dln } from '../models/dln';
+import type { Activation, LayeredModel } from '../models/layered';
+import type { NormKind } from '../norms/normalization';
+import { sgd } from '../optim/sgd';
+import { digitBatches, disposeBatch, wholeSet } from '../data/batches';
+import { fullBatch, gaussianRegression } from '../data/synthetic';
+import { runArms, type ArmPlan, type RunPlan } from '../train/run-arms';
+import { ARM_SETUPS, type ArmId } from './arms';
+
+export interface MlpSettings {
+  lr: number;
+  steps: number;
+  batchSize: number;
+  hiddenLayers: number;
+  width: number;
+  activation: string;
+}
+
+export interface DlnSettings {
+  lr: number;
+  steps: number;
+  dlnLayers: number;
+  dlnDim: number;
+  samples: number;
+}
+
+/** Accuracy on the whole train and test sets this often (and after the last step). */
+export const EVAL_EVERY = 50;
+
+export function mlpFor(config: MlpSettings, norm: NormKind): LayeredModel {
+  return mlp({ hiddenLayers: config.hiddenLayers, width: config.width, activation: config.activation as Activation, norm });
+}
+
+export function dlnFor(config: DlnSettings, norm: NormKind): LayeredModel {
+  return dln({ layers: config.dlnLayers, dim: config.dlnDim, norm });
+}
+
+export function armPlans(ids: readonly ArmId[], lr: number, modelFor: (norm: NormKind) => LayeredModel): ArmPlan[] {
+  return ids.map((id) => {
+    const { norm, noise } = ARM_SETUPS[id];
+    return { id, model: modelFor(norm), optimizer: sgd(lr), ...(noise ? { noise } : {}) };
+  });
+}
+
+/** Layers 2 and 5 of the default 6-layer MLP (science.md R1), clamped to smaller nets. */
+export function trackedMlpLayers(hiddenLayers: number): number[] {
+  return [...new Set([Math.min(2, hiddenLayers), Math.max(1, hiddenLayers - 1)])];
+}
+
+type Measurements = Pick<RunPlan, 'measureEvery' | 'gradNorms' | 'icsLayer' | 'probeEtas' | 'trackedLayers'>;
+
+export async function* runMlp(
+  config: MlpSettings,
+  ctx: RunContext,
+  arms: readonly ArmId[],
+  measurements: Measurements,
+): AsyncGenerator<MetricRecord, void, undefined> {
+  const digits: DigitData = await ctx.loadDigits();
+  const sets = { trainAccuracy: wholeSet(digits.train), testAccuracy: wholeSet(digits.test) };
+  try {
+    yield* runArms({
+      seed: ctx.seed,
+      steps: ctx.steps ?? config.steps,
+      arms: armPlans(arms, config.lr, (norm) => mlpFor(config, norm)),
+      batches: digitBatches(digits.train, config.batchSize, ctx.seed),
+      evaluation: { sets, every: EVAL_EVERY },
+      ...measurements,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+  } finally {
+    disposeBatch(sets.trainAccuracy);
+    disposeBatch(sets.testAccuracy);
+  }
+}
+
+export async function* runDln(
+  config: DlnSettings,
+  ctx: RunContext,
+  arms: readonly ArmId[],
+  measurements: Measurements,
+): AsyncGenerator<MetricRecord, void, undefined> {
+  yield* runArms({
+    seed: ctx.seed,
+    steps: ctx.steps ?? config.steps,
+    arms: armPlans(arms, config.lr, (norm) => dlnFor(config, norm)),
+    batches: fullBatch(gaussianRegression(ctx.seed, config.samples, config.dlnDim)),
+    ...measurements,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Activation statistics over training (Fig. 1c / Fig. 2 distributions, Fig. 8 moment changes).
+ * For each tracked layer: the batch distribution of one randomly chosen unit's pre-activation (after
+ * normalization and noise, before the nonlinearity) as quantiles, and the per-step change of the
+ * layer's first two moments, averaged over its units:
+ *   act.<layer>.q05 … act.<layer>.q95,  act.<layer>.dMean = mean_j |μ_j(t) − μ_j(t−1)|,
+ *   act.<layer>.dVar = mean_j |σ²_j(t) − σ²_j(t−1)|   (absent at the first step).
+ * Moments are over each step's own batch, as in the paper.
+ */
+import { tf } from '../tf';
+import type { Tensor2D } from '@tensorflow/tfjs-core';
+import { meanAbsDiff, quantile } from './stats';
+
+export const ACTIVATION_QUANTILES: readonly [string, number][] = [
+  ['q05', 0.05],
+  ['q25', 0.25],
+  ['q50', 0.5],
+  ['q75', 0.75],
+  ['q95', 0.95],
+];
+
+/** Follows one layer's activations step after step; keeps the previous moments as JS arrays. */
+export class ActivationTracker {
+  private previous: { mean: Float32Array; variance: Float32Array } | null = null;
+
+  constructor(
+    readonly layer: number,
+    /** The unit whose distribution is reported. */
+    readonly unit: number,
+  ) {}
+
+  observe(activations: Tensor2D): Record<string, number> {
+    const [column, mean, variance] = tf.tidy(() => {
+      const m = tf.moments(activations, 0);
+      const col = tf.slice(activations, [0, this.unit], [-1, 1]);
+      return [col.dataSync(), m.mean.dataSync(), m.variance.dataSync()] as Float32Array[];
+    });
+    const prefix = `act.${this.layer}`;
+    const metrics: Record<string, number> = {};
+    for (const [name, q] of ACTIVATION_QUANTILES) metrics[`${prefix}.${name}`] = quantile(column!, q);
+    if (this.previous) {
+      metrics[`${prefix}.dMean`] = meanAbsDiff(mean!, this.previous.mean);
+      metrics[`${prefix}.dVar`] = meanAbsDiff(variance!, this.previous.variance);
+    }
+    this.previous = { mean: mean!, variance: variance! };
+    return metrics;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Gradient ℓ2 norm per layer (all of a layer's parameters, γ/β included) — the paper's proxy for the
+ * loss's Lipschitzness (science.md §1.2). Metric names: `gradNorm.<layer>`.
+ */
+import { tf } from '../tf';
+import type { ParamSpec, Params } from '../types';
+import { sumOfSquares } from './tensor-norms';
+
+export function gradNormsByLayer(specs: readonly ParamSpec[], grads: Params): Record<string, number> {
+  const layers = [...new Set(specs.map((s) => s.layer))];
+  const norms = tf.tidy(() =>
+    tf.sqrt(tf.stack(layers.map((l) => sumOfSquares(grads.filter((_, i) => specs[i]!.layer === l))))).dataSync(),
+  );
+  return Object.fromEntries(layers.map((l, k) => [`gradNorm.${l}`, norms[k]!]));
+}

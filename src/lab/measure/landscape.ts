@@ -1,0 +1,61 @@
+/**
+ * Landscape probes along the gradient (paper Fig. 4, science.md §5, R4). At parameters w with
+ * gradient g, for each step length η, an evaluation-only point w − ηg on the same batch, in 'probe'
+ * mode (batch statistics, no noise, no state touched):
+ *   lossMin / lossMax — the band of L(w − ηg) over η,
+ *   gradChange        — max_η ‖g − ∇L(w − ηg)‖₂ (gradient predictiveness; smaller = more predictive),
+ *   betaEff           — max_η ‖g − ∇L(w − ηg)‖₂ / ‖ηg‖₂ (the "effective" β-smoothness).
+ * g is the gradient the training step uses (identical to the probe-mode gradient on arms without noise).
+ */
+import { tf } from '../tf';
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Batch, Params } from '../types';
+import type { LayeredModel } from '../models/layered';
+import { distance, sumOfSquares } from './tensor-norms';
+
+export interface LandscapeProbe {
+  lossMin: number;
+  lossMax: number;
+  gradChange: number;
+  betaEff: number;
+}
+
+/** Loss and ‖g − g_η‖ at each η, in the order given. */
+export function probeAlongGradient(
+  model: LayeredModel,
+  params: Params,
+  grads: Params,
+  batch: Batch,
+  etas: readonly number[],
+): { losses: number[]; gradChanges: number[]; gradNorm: number } {
+  const lossAt = (...w: Tensor[]) => model.loss(w, batch, { mode: 'probe' });
+  const gradNorm = tf.tidy(() => tf.sqrt(sumOfSquares(grads)).dataSync()[0]!);
+  const losses: number[] = [];
+  const gradChanges: number[] = [];
+  for (const eta of etas) {
+    const [loss, change] = tf.tidy(() => {
+      const moved = params.map((p, i) => tf.sub(p, tf.mul(grads[i]!, eta)));
+      const { value, grads: gEta } = tf.valueAndGrads(lossAt)(moved);
+      return [value.dataSync()[0]!, distance(grads, gEta).dataSync()[0]!];
+    });
+    losses.push(loss!);
+    gradChanges.push(change!);
+  }
+  return { losses, gradChanges, gradNorm };
+}
+
+export function probeLandscape(
+  model: LayeredModel,
+  params: Params,
+  grads: Params,
+  batch: Batch,
+  etas: readonly number[],
+): LandscapeProbe {
+  const { losses, gradChanges, gradNorm } = probeAlongGradient(model, params, grads, batch, etas);
+  return {
+    lossMin: Math.min(...losses),
+    lossMax: Math.max(...losses),
+    gradChange: Math.max(...gradChanges),
+    betaEff: Math.max(...gradChanges.map((c, k) => c / (etas[k]! * gradNorm))),
+  };
+}

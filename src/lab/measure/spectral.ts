@@ -1,0 +1,67 @@
+/**
+ * Spectral norm σ(W) (largest singular value) by power iteration, as in Miyato et al. 2018, Alg. 1
+ * (science.md §9): keep a persistent ũ per matrix and do ONE iteration per training step; because W
+ * changes slowly, the recycled ũ stays close to the top singular vector and one iteration is enough.
+ * `spectralNormReference` runs many iterations from a fresh vector: the yardstick σ̂ is compared with.
+ *
+ * W may have any orientation ([in, out] here, [out, in] in the paper): σ is the same, ũ has
+ * W.shape[0] entries and ṽ has W.shape[1].
+ */
+import { tf } from '../tf';
+import type { Rng } from '../random';
+import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
+
+/** Iterations of the reference; science.md R7 compares against 300. */
+export const REFERENCE_ITERATIONS = 300;
+
+export interface PowerIterate {
+  /** New ũ, [1, rows], unit length. Owned by the caller (keep it for the next step). */
+  u: Tensor2D;
+  /** ṽ, [1, cols], unit length. */
+  v: Tensor2D;
+  /** σ̂ = ũᵀ W ṽ. */
+  sigma: Scalar;
+}
+
+/** A random isotropic unit ũ for a matrix with `rows` rows (seeded). */
+export function initialU(rows: number, rng: Rng): Tensor2D {
+  return tf.tidy(() => {
+    const u = tf.tensor2d(rng.normalArray(rows), [1, rows]);
+    return tf.div(u, tf.norm(u)) as Tensor2D;
+  });
+}
+
+/** One iteration: ṽ ← Wᵀũ/‖Wᵀũ‖, ũ ← Wṽ/‖Wṽ‖, σ̂ = ũᵀWṽ. Inputs are not disposed. */
+export function powerIterate(w: Tensor2D, u: Tensor2D): PowerIterate {
+  return tf.tidy(() => {
+    const wv = tf.matMul(u, w);
+    const v = tf.div(wv, tf.norm(wv)) as Tensor2D;
+    const wu = tf.matMul(v, w, false, true);
+    const uNext = tf.div(wu, tf.norm(wu)) as Tensor2D;
+    return { u: uNext, v, sigma: sigmaOf(w, uNext, v) };
+  });
+}
+
+/**
+ * σ̂ = ũᵀWṽ with ũ, ṽ held fixed. Called inside a gradient closure it lets the gradient flow through σ
+ * into W while treating ũ, ṽ as constants, as in the paper's §2.3.
+ */
+export function sigmaOf(w: Tensor2D, u: Tensor2D, v: Tensor2D): Scalar {
+  return tf.sum(tf.mul(tf.matMul(u, w), v));
+}
+
+/** σ(W) by `iterations` power iterations from a fresh seeded vector. */
+export function spectralNormReference(w: Tensor2D, rng: Rng, iterations = REFERENCE_ITERATIONS): number {
+  let u = initialU(w.shape[0], rng);
+  let sigma = 0;
+  for (let i = 0; i < iterations; i++) {
+    const next = powerIterate(w, u);
+    u.dispose();
+    next.v.dispose();
+    if (i === iterations - 1) sigma = next.sigma.dataSync()[0]!;
+    next.sigma.dispose();
+    u = next.u;
+  }
+  u.dispose();
+  return sigma;
+}

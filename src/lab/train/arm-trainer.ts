@@ -1,0 +1,126 @@
+/**
+ * One arm's training state — parameters, BatchNorm running statistics, optimiser state — and the
+ * step that advances it. The trainer owns every tensor it holds: a step wraps its work in tf.tidy,
+ * replaces the params/stats/state it updated and disposes the old ones, so tf.memory() stays flat.
+ *
+ * A step: forward + backward in 'train' mode → measurements at w_t (activation statistics, gradient
+ * norms, ICS G vs G′, landscape probes), all of which leave the state untouched → optimiser update →
+ * running-average update. A NaN/Inf loss marks the arm diverged; it then takes no more steps.
+ */
+import { tf } from '../tf';
+import type { Tensor, Tensor2D } from '@tensorflow/tfjs-core';
+import type { Batch, ForwardContext, LayerNoise, Params, RunningStats } from '../types';
+import { initialRunning, updateRunning } from '../norms/batchnorm';
+import type { LayeredModel } from '../models/layered';
+import { disposeState, type Optimizer, type OptimizerState } from '../optim/optimizer';
+import { ActivationTracker } from '../measure/activations';
+import { gradNormsByLayer } from '../measure/grad-norms';
+import { measureIcs } from '../measure/ics';
+import { probeLandscape } from '../measure/landscape';
+
+/** What to measure at this step besides the loss. */
+export interface StepPlan {
+  noise?: ReadonlyMap<number, LayerNoise>;
+  /** Per-layer gradient norms. */
+  gradNorms?: boolean;
+  /** Layer whose ICS (G vs G′) to measure. */
+  icsLayer?: number;
+  /** Step lengths η of the landscape probes. */
+  probeEtas?: readonly number[];
+}
+
+export interface StepOutcome {
+  /** Loss at w_t on this batch (NaN/Inf when diverged). */
+  loss: number;
+  diverged: boolean;
+  metrics: Record<string, number>;
+}
+
+export class ArmTrainer {
+  params: Params;
+  running = new Map<number, RunningStats>();
+  optState: OptimizerState;
+  private readonly trackers: ActivationTracker[];
+
+  constructor(
+    readonly model: LayeredModel,
+    readonly optimizer: Optimizer,
+    seed: number,
+    /** Tracked layer → tracked unit (activation statistics). */
+    tracked: ReadonlyMap<number, number> = new Map(),
+  ) {
+    this.params = model.init(seed);
+    this.optState = optimizer.init(this.params);
+    if (model.keepsRunningStats) for (const l of model.hiddenLayers) this.running.set(l, initialRunning(model.units(l)));
+    this.trackers = [...tracked].map(([layer, unit]) => new ActivationTracker(layer, unit));
+  }
+
+  step(batch: Batch, plan: StepPlan = {}): StepOutcome {
+    const ctx: ForwardContext = { mode: 'train', ...(plan.noise ? { noise: plan.noise } : {}) };
+    // Tensors of the forward pass needed after it (output, batch statistics, tracked activations):
+    // valueAndGrads disposes the forward's intermediates, so they are kept here and freed in `finally`.
+    const kept: Tensor[] = [];
+    const keep = <T extends Tensor>(t: T): T => {
+      kept.push(tf.keep(t));
+      return t;
+    };
+    let output: Tensor2D | undefined;
+    const batchStats = new Map<number, RunningStats>();
+    const trackedActs = new Map<number, Tensor2D>();
+    const { value, grads } = tf.valueAndGrads((...p: Tensor[]) => {
+      const fwd = this.model.forward(p, batch.x, ctx);
+      output = keep(fwd.output);
+      for (const [l, s] of fwd.batchStats) batchStats.set(l, { mean: keep(s.mean), variance: keep(s.variance) });
+      for (const t of this.trackers) trackedActs.set(t.layer, keep(fwd.activations.get(t.layer)!));
+      return this.model.outputLoss(fwd.output, batch.y);
+    })(this.params);
+    try {
+      const loss = value.dataSync()[0]!;
+      if (!Number.isFinite(loss)) return { loss, diverged: true, metrics: {} };
+      const metrics: Record<string, number> = { loss };
+      if (this.model.config.loss === 'softmax-cross-entropy') metrics.accuracy = accuracyOf(output!, batch.y);
+      for (const t of this.trackers) Object.assign(metrics, t.observe(trackedActs.get(t.layer)!));
+      if (plan.gradNorms) Object.assign(metrics, gradNormsByLayer(this.model.specs, grads));
+      if (plan.icsLayer !== undefined) {
+        Object.assign(
+          metrics,
+          measureIcs(this.model, this.params, grads, batch, ctx, plan.icsLayer, this.optimizer, this.optState),
+        );
+      }
+      if (plan.probeEtas) Object.assign(metrics, probeLandscape(this.model, this.params, grads, batch, plan.probeEtas));
+      this.applyUpdate(grads, batchStats);
+      return { loss, diverged: false, metrics };
+    } finally {
+      tf.dispose([value, ...grads, ...kept]);
+    }
+  }
+
+  /** Classification accuracy on a whole set in 'eval' mode (running statistics for BatchNorm). */
+  accuracy(batch: Batch): number {
+    return tf.tidy(() => accuracyOf(this.model.forward(this.params, batch.x, { mode: 'eval', running: this.running }).output, batch.y));
+  }
+
+  dispose(): void {
+    tf.dispose(this.params);
+    disposeState(this.optState);
+    for (const s of this.running.values()) tf.dispose([s.mean, s.variance]);
+  }
+
+  private applyUpdate(grads: Params, batchStats: ReadonlyMap<number, RunningStats>): void {
+    const next = this.optimizer.update(this.params, grads, this.optState);
+    tf.dispose(this.params);
+    disposeState(this.optState);
+    this.params = next.params;
+    this.optState = next.state;
+    for (const [l, stats] of batchStats) {
+      const old = this.running.get(l)!;
+      this.running.set(l, updateRunning(old, stats));
+      tf.dispose([old.mean, old.variance]);
+    }
+  }
+}
+
+/** Fraction of rows whose arg-max output matches the one-hot target. */
+function accuracyOf(output: Tensor2D, y: Tensor2D): number {
+  return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(output, 1), tf.argMax(y, 1)), 'float32')).dataSync()[0]!);
+}
