@@ -1,0 +1,42 @@
+/** axe-core finds no WCAG 2.2 AA violation on any page, in either theme, with the widget hydrated. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { axeViolations, crawlSite, hydrateIslands, siteUrl } from './support/site';
+
+let browser: Browser;
+let pages: string[];
+beforeAll(async () => {
+  browser = await launchChromium();
+  pages = [...(await crawlSite()).pages, siteUrl('no-such-page/')];
+});
+afterAll(() => browser?.close());
+
+describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`every page, ${colorScheme} theme, islands hydrated`, async () => {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      let islands = 0;
+      for (const url of pages) {
+        await page.goto(url);
+        islands += await hydrateIslands(page);
+        expect.soft(await axeViolations(page), url).toEqual([]);
+      }
+      expect(islands).toBeGreaterThan(0); // the widget was part of the check
+      await context.close();
+    });
+  }
+
+  it('the skip link is the first thing the keyboard reaches and moves focus to the content', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(siteUrl('chapters/01-batch-normalization/'));
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await context.close();
+  });
+});

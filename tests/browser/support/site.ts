@@ -1,0 +1,104 @@
+/**
+ * What the browser tests share: the served site's URL, a watcher that records every request and
+ * every console error of a page, a crawler for the site's internal pages, islands hydration and axe.
+ */
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import type { Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const baseUrl = (): string => inject('baseUrl');
+export const siteUrl = (path = ''): string => new URL(path, baseUrl()).href;
+
+export interface PageWatch {
+  /** Every URL the page requested, in order. */
+  requests: string[];
+  consoleErrors: string[];
+  /** Requests that failed outright or got an HTTP error status. */
+  failures: string[];
+}
+
+/** Starts recording; `expected` lets the page under test be a deliberate error status (the 404 page). */
+export function watchPage(page: Page, expected: { url: string; status: number } | null = null): PageWatch {
+  const watch: PageWatch = { requests: [], consoleErrors: [], failures: [] };
+  page.on('request', (r) => watch.requests.push(r.url()));
+  page.on('console', (m) => {
+    // Chromium also logs the deliberate 404 document as a console error; that one is expected.
+    const deliberate = expected && m.location().url === expected.url && m.text().includes(`${expected.status}`);
+    if (m.type() === 'error' && !deliberate) watch.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => watch.consoleErrors.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => watch.failures.push(`${r.url()}: ${r.failure()?.errorText ?? 'failed'}`));
+  page.on('response', (r) => {
+    const deliberate = expected && r.url() === expected.url && r.status() === expected.status;
+    if (r.status() >= 400 && !deliberate) watch.failures.push(`${r.url()}: HTTP ${r.status()}`);
+  });
+  return watch;
+}
+
+/** Requests that left the site's origin (data: and blob: URLs stay in the page). */
+export function foreignRequests(watch: PageWatch): string[] {
+  const origin = new URL(baseUrl()).origin;
+  return watch.requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
+}
+
+/** Scrolls every island into view and waits until Astro has hydrated it (it drops the `ssr` attribute). */
+export async function hydrateIslands(page: Page): Promise<number> {
+  const islands = page.locator('astro-island');
+  const count = await islands.count();
+  for (let i = 0; i < count; i++) {
+    const island = islands.nth(i);
+    // An island is `display: contents` (no box of its own), so scroll its content into view.
+    await island.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
+    await expect.poll(() => island.getAttribute('ssr')).toBeNull();
+  }
+  await page.waitForLoadState('networkidle');
+  return count;
+}
+
+export interface CrawlResult {
+  /** Every same-origin URL linked or referenced from the site's pages, with its HTTP status. */
+  statuses: Map<string, number>;
+  /** The HTML pages among them. */
+  pages: string[];
+}
+
+const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]+)"/g;
+
+/** Follows every internal href/src from the home page (without a browser: the links are in the HTML). */
+export async function crawlSite(): Promise<CrawlResult> {
+  const origin = new URL(baseUrl()).origin;
+  const statuses = new Map<string, number>();
+  const pages: string[] = [];
+  const queue = [baseUrl()];
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    if (statuses.has(url)) continue;
+    const response = await fetch(url, { redirect: 'manual' });
+    statuses.set(url, response.status);
+    if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) continue;
+    pages.push(url);
+    for (const [, raw] of (await response.text()).matchAll(LINK_ATTRIBUTE)) {
+      const target = new URL(raw!.replaceAll('&amp;', '&'), url);
+      target.hash = '';
+      if (target.origin === origin && !statuses.has(target.href)) queue.push(target.href);
+    }
+  }
+  return { statuses, pages };
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's WCAG 2.2 AA violations on the page as it is now, one readable line per failing node. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  const results = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    WCAG_22_AA,
+  );
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+}
