@@ -26,18 +26,20 @@ export interface PowerIterate {
 /** A random isotropic unit ũ for a matrix with `rows` rows (seeded). */
 export function initialU(rows: number, rng: Rng): Tensor2D {
   return tf.tidy(() => {
-    const u = tf.tensor2d(rng.normalArray(rows), [1, rows]);
-    return tf.div(u, tf.norm(u)) as Tensor2D;
+    return unit(tf.tensor2d(rng.normalArray(rows), [1, rows]));
   });
+}
+
+/** x/‖x‖₂ from three kernels (tf.norm takes more; this runs every training step). */
+function unit(x: Tensor2D): Tensor2D {
+  return tf.mul(x, tf.rsqrt(tf.sum(tf.square(x))));
 }
 
 /** One iteration: ṽ ← Wᵀũ/‖Wᵀũ‖, ũ ← Wṽ/‖Wṽ‖, σ̂ = ũᵀWṽ. Inputs are not disposed. */
 export function powerIterate(w: Tensor2D, u: Tensor2D): PowerIterate {
   return tf.tidy(() => {
-    const wv = tf.matMul(u, w);
-    const v = tf.div(wv, tf.norm(wv)) as Tensor2D;
-    const wu = tf.matMul(v, w, false, true);
-    const uNext = tf.div(wu, tf.norm(wu)) as Tensor2D;
+    const v = unit(tf.matMul(u, w));
+    const uNext = unit(tf.matMul(v, w, false, true));
     return { u: uNext, v, sigma: sigmaOf(w, uNext, v) };
   });
 }
