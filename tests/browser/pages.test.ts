@@ -83,8 +83,18 @@ describe('chapter 1', () => {
       await page.goto(siteUrl(CHAPTER_1));
       expect(await page.locator('.katex').count(), `JavaScript ${javaScriptEnabled}`).toBeGreaterThan(20);
       expect(await page.locator('.katex-display').count()).toBeGreaterThan(3);
-      // KaTeX's HTML (not only its MathML) is styled: its fonts load from this site.
-      expect(await page.locator('.katex-html').first().isVisible()).toBe(true);
+      // The stylesheet matches the KaTeX that rendered the HTML: scripts (σ², x_i) come out small.
+      const scriptRatio = await page
+        .locator('.katex .msupsub .mtight')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize) / parseFloat(getComputedStyle(el.closest('.katex')!).fontSize));
+      expect(scriptRatio).toBeLessThan(0.8);
+      // KaTeX's own fonts, self-hosted, are in use.
+      const katexFontLoaded = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts].some((f) => f.family.includes('KaTeX_Main') && f.status === 'loaded');
+      });
+      expect(katexFontLoaded).toBe(true);
       await context.close();
     }
   });
