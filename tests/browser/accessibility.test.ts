@@ -13,9 +13,13 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`every page, ${colorScheme} theme, islands hydrated`, async () => {
-      const context = await browser.newContext({ colorScheme });
+  for (const [colorScheme, width] of [
+    ['light', 1280],
+    ['dark', 1280],
+    ['light', 360],
+  ] as const) {
+    it(`every page, ${colorScheme} theme, ${width} px wide, islands hydrated`, async () => {
+      const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 } });
       const page = await context.newPage();
       let islands = 0;
       for (const url of pages) {

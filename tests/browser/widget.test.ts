@@ -21,7 +21,7 @@ afterAll(() => browser?.close());
 /** A statistic as shown in the explorer's table: row "This batch" | "Running average" | "Output y", column 0 = mean, 1 = std. */
 const stat = (row: RegExp, column: 0 | 1) => () =>
   page.getByRole('row', { name: row }).getByRole('cell').nth(column).textContent();
-const usedMarker = (row: RegExp) => () => page.getByRole('row', { name: row }).getByRole('cell').nth(2).textContent();
+const usedMarker = (row: RegExp) => () => page.getByRole('row', { name: row }).getByRole('rowheader').textContent();
 
 describe('BatchNormExplorer', () => {
   it('waits below the fold, then hydrates when scrolled into view', async () => {
@@ -65,17 +65,17 @@ describe('BatchNormExplorer', () => {
   });
 
   it('switches to evaluation mode by keyboard and normalizes with the running statistics', async () => {
-    expect(await usedMarker(/This batch/)()).toMatch(/used now/);
+    expect(await usedMarker(/This batch/)()).toMatch(/normalizes now/);
     const trainStd = await stat(/Output y/, 1)();
     await page.getByRole('radio', { name: /Training/ }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('radio', { name: /Evaluation/ }).isChecked()).toBe(true);
-    await expect.poll(usedMarker(/Running average/)).toMatch(/used now/);
-    expect(await usedMarker(/This batch/)()).toBe('');
+    await expect.poll(usedMarker(/Running average/)).toMatch(/normalizes now/);
+    expect(await usedMarker(/This batch/)()).not.toMatch(/normalizes now/);
     // The batch's spread differs from the running one, so the output is no longer at γ exactly.
     expect(await stat(/Output y/, 1)()).not.toBe(trainStd);
     expect(await page.getByText(/^Evaluation mode normalizes with the running mean/).count()).toBe(1);
-    expect(await page.getByRole('figure', { name: /After: BatchNorm output \(evaluation mode\)/ }).count()).toBe(1);
+    expect(await page.getByRole('figure', { name: /After: output y \(evaluation mode\)/ }).count()).toBe(1);
   });
 
   it('reads a histogram bin from the keyboard', async () => {
