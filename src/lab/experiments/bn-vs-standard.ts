@@ -12,18 +12,10 @@
 import type { Experiment } from '../types';
 import { defaultsOf } from '../schema';
 import { learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
-import { runMlp, trackedMlpLayers } from './setups';
+import { runMlp, type MlpSettings } from './setups';
 import { summarizeArms } from './summary';
 
-export type BnVsStandardConfig = {
-  lr: number;
-  steps: number;
-  batchSize: number;
-  hiddenLayers: number;
-  width: number;
-  activation: string;
-  measureEvery: number;
-};
+export type BnVsStandardConfig = MlpSettings & { measureEvery: number };
 
 const ARMS = ['standard', 'batchnorm'] as const;
 const SCHEMA = [learningRateField(0.1), stepsField(300), ...MLP_FIELDS, measureEveryField(10, 'per-layer gradient norms')];
@@ -34,11 +26,6 @@ export const bnVsStandard: Experiment<BnVsStandardConfig> = {
   arms: ARMS,
   schema: SCHEMA,
   defaults: defaultsOf<BnVsStandardConfig>(SCHEMA),
-  run: (config, ctx) =>
-    runMlp(config, ctx, ARMS, {
-      measureEvery: config.measureEvery,
-      gradNorms: true,
-      trackedLayers: trackedMlpLayers(config.hiddenLayers),
-    }),
+  run: (config, ctx) => runMlp(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true }),
   summarize: (records) => summarizeArms(records, ARMS),
 };

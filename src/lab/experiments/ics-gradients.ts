@@ -7,29 +7,16 @@
  * The digits MLP is selectable (use lr ≈ 0.1 for it; layers 2…hiddenLayers+1).
  *
  * Arms: standard, batchnorm.
- * Metrics every step: loss (and accuracy for the MLP). Every `measureEvery` steps: icsL2 = ‖G − G′‖₂,
+ * Metrics every step: loss; MLP only: accuracy, act.<layer>.q05…q95, dMean, dVar. Every `measureEvery` steps: icsL2 = ‖G − G′‖₂,
  *   icsCos = cos(G, G′), gradNorm.<layer>. MLP only: trainAccuracy, testAccuracy every 50 steps.
  */
 import type { Experiment, NumberField } from '../types';
 import { defaultsOf } from '../schema';
 import { DLN_FIELDS, learningRateField, measureEveryField, MLP_FIELDS, MODEL_FIELD, stepsField } from './fields';
-import { runDln, runMlp } from './setups';
+import { runEither, type EitherSettings } from './setups';
 import { summarizeArms } from './summary';
 
-export type IcsGradientsConfig = {
-  model: string;
-  lr: number;
-  steps: number;
-  icsLayer: number;
-  measureEvery: number;
-  dlnLayers: number;
-  dlnDim: number;
-  samples: number;
-  batchSize: number;
-  hiddenLayers: number;
-  width: number;
-  activation: string;
-};
+export type IcsGradientsConfig = EitherSettings & { icsLayer: number; measureEvery: number };
 
 const ARMS = ['standard', 'batchnorm'] as const;
 
@@ -60,9 +47,7 @@ export const icsGradients: Experiment<IcsGradientsConfig> = {
   arms: ARMS,
   schema: SCHEMA,
   defaults: defaultsOf<IcsGradientsConfig>(SCHEMA),
-  run: (config, ctx) => {
-    const measurements = { measureEvery: config.measureEvery, gradNorms: true, icsLayer: config.icsLayer };
-    return config.model === 'dln' ? runDln(config, ctx, ARMS, measurements) : runMlp(config, ctx, ARMS, measurements);
-  },
+  run: (config, ctx) =>
+    runEither(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true, icsLayer: config.icsLayer }),
   summarize: (records) => summarizeArms(records, ARMS),
 };

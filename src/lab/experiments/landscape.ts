@@ -7,7 +7,7 @@
  * does (science.md R4: not reproduced) — the text must say so.
  *
  * Arms: standard, batchnorm.
- * Metrics every step: loss, accuracy. Every `measureEvery` steps: lossMin, lossMax, gradChange, betaEff,
+ * Metrics every step: loss, accuracy, act.<layer>.q05…q95, dMean, dVar. Every `measureEvery` steps: lossMin, lossMax, gradChange, betaEff,
  *   gradNorm.<layer>. Every 50 steps and at the end: trainAccuracy, testAccuracy.
  */
 import type { Experiment } from '../types';

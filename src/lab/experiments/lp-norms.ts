@@ -13,22 +13,10 @@
 import type { Experiment } from '../types';
 import { defaultsOf } from '../schema';
 import { DLN_FIELDS, learningRateField, measureEveryField, MLP_FIELDS, MODEL_FIELD, stepsField } from './fields';
-import { runDln, runMlp, trackedMlpLayers } from './setups';
+import { runEither, type EitherSettings } from './setups';
 import { summarizeArms } from './summary';
 
-export type LpNormsConfig = {
-  model: string;
-  lr: number;
-  steps: number;
-  measureEvery: number;
-  batchSize: number;
-  hiddenLayers: number;
-  width: number;
-  activation: string;
-  dlnLayers: number;
-  dlnDim: number;
-  samples: number;
-};
+export type LpNormsConfig = EitherSettings & { measureEvery: number };
 
 const ARMS = ['standard', 'batchnorm', 'l1', 'l2', 'linf'] as const;
 const SCHEMA = [
@@ -46,11 +34,6 @@ export const lpNorms: Experiment<LpNormsConfig> = {
   arms: ARMS,
   schema: SCHEMA,
   defaults: defaultsOf<LpNormsConfig>(SCHEMA),
-  run: (config, ctx) => {
-    const measurements = { measureEvery: config.measureEvery, gradNorms: true };
-    return config.model === 'dln'
-      ? runDln(config, ctx, ARMS, measurements)
-      : runMlp(config, ctx, ARMS, { ...measurements, trackedLayers: trackedMlpLayers(config.hiddenLayers) });
-  },
+  run: (config, ctx) => runEither(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true }),
   summarize: (records) => summarizeArms(records, ARMS),
 };

@@ -77,6 +77,17 @@ describe('determinism', () => {
   });
 });
 
+describe('noise settings', () => {
+  it('n_μ and n_σ reach the noisy arms only', async () => {
+    const config = { ...noisyBn.defaults, ...SMALL_MLP, steps: 5 };
+    const base = await collect(noisyBn, config);
+    const stronger = await collect(noisyBn, { ...config, nMu: 2, nSigma: 3 });
+    const losses = (rs: MetricRecord[], arm: string) => rs.filter((r) => r.arm === arm).map((r) => r.metrics.loss);
+    for (const arm of ['standard', 'batchnorm']) expect(losses(stronger, arm)).toEqual(losses(base, arm));
+    for (const arm of ['noisy-batchnorm', 'standard-noisy']) expect(losses(stronger, arm)).not.toEqual(losses(base, arm));
+  });
+});
+
 describe('memory', () => {
   it('tf.memory().numTensors stays flat over 500 steps and returns to its start afterwards', async () => {
     const start = tf.memory().numTensors;
