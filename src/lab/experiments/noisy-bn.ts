@@ -15,7 +15,7 @@ import type { Experiment, NumberField } from '../types';
 import { ALGORITHM_1 } from '../norms/noise';
 import { defaultsOf } from '../schema';
 import { learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
-import { runMlp, trackedMlpLayers } from './setups';
+import { runMlp } from './setups';
 import { summarizeArms } from './summary';
 import type { BnVsStandardConfig } from './bn-vs-standard';
 
@@ -65,7 +65,7 @@ export const noisyBn: Experiment<NoisyBnConfig> = {
       config,
       ctx,
       ARMS,
-      { measureEvery: config.measureEvery, gradNorms: true, trackedLayers: trackedMlpLayers(config.hiddenLayers) },
+      { measureEvery: config.measureEvery, gradNorms: true },
       { ...ALGORITHM_1, meanRange: config.nMu, scaleMax: config.nSigma },
     ),
   summarize: (records) => summarizeArms(records, ARMS),

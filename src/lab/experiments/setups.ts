@@ -15,22 +15,27 @@ import { fullBatch, gaussianRegression } from '../data/synthetic';
 import { runArms, type ArmPlan, type RunPlan } from '../train/run-arms';
 import { ARM_SETUPS, type ArmId } from './arms';
 
-export interface MlpSettings {
+/** The config keys of MLP_FIELDS plus lr and steps (type aliases, so configs stay plain records). */
+export type MlpSettings = {
   lr: number;
   steps: number;
   batchSize: number;
   hiddenLayers: number;
   width: number;
   activation: string;
-}
+};
 
-export interface DlnSettings {
+/** The config keys of DLN_FIELDS plus lr and steps. */
+export type DlnSettings = {
   lr: number;
   steps: number;
   dlnLayers: number;
   dlnDim: number;
   samples: number;
-}
+};
+
+/** Experiments that offer both networks through MODEL_FIELD. */
+export type EitherSettings = MlpSettings & DlnSettings & { model: string };
 
 /** Accuracy on the whole train and test sets this often (and after the last step). */
 export const EVAL_EVERY = 50;
@@ -61,8 +66,9 @@ export function trackedMlpLayers(hiddenLayers: number): number[] {
   return [...new Set([Math.min(2, hiddenLayers), Math.max(1, hiddenLayers - 1)])];
 }
 
-type Measurements = Pick<RunPlan, 'measureEvery' | 'gradNorms' | 'icsLayer' | 'probeEtas' | 'trackedLayers'>;
+type Measurements = Pick<RunPlan, 'measureEvery' | 'gradNorms' | 'icsLayer' | 'probeEtas'>;
 
+/** The digits MLP; activation statistics of layers 2 and 5 (trackedMlpLayers) every step. */
 export async function* runMlp(
   config: MlpSettings,
   ctx: RunContext,
@@ -79,6 +85,7 @@ export async function* runMlp(
       arms: armPlans(arms, config.lr, (norm) => mlpFor(config, norm), noiseSpec),
       batches: digitBatches(digits.train, config.batchSize, ctx.seed),
       evaluation: { sets, every: EVAL_EVERY },
+      trackedLayers: trackedMlpLayers(config.hiddenLayers),
       ...measurements,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
@@ -88,6 +95,7 @@ export async function* runMlp(
   }
 }
 
+/** The deep linear network, full batch; no activation statistics (its layers are linear). */
 export async function* runDln(
   config: DlnSettings,
   ctx: RunContext,
@@ -102,4 +110,14 @@ export async function* runDln(
     ...measurements,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
+}
+
+/** The network the config's `model` field picks. */
+export function runEither(
+  config: EitherSettings,
+  ctx: RunContext,
+  arms: readonly ArmId[],
+  measurements: Measurements,
+): AsyncGenerator<MetricRecord, void, undefined> {
+  return config.model === 'dln' ? runDln(config, ctx, arms, measurements) : runMlp(config, ctx, arms, measurements);
 }
