@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: the lab's training speed against its baselines, all from one run on the same
+ * backend (wasm, SIMD, one thread), since this VM's speed drifts ±10–15% between runs
+ * (../shared/perf.md). Rows: the lab's MLP 784-256×4-10 (batch 64) with and without BatchNorm; the
+ * same nets as stock tf.LayersModel (trainOnBatch, in a child process, with and without the lab's
+ * matMul-gradient fix); convnetjs on the plain MLP; plain matMul GFLOP/s; G′ and a landscape probe in
+ * plain steps. Ends with the issue's targets. Not part of `npm test`.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { initBackend } from '../../src/lab/tf';
+import { convnetStep } from './convnet';
+import { labStep, matMul } from './lab';
+import { MIN_TRIAL_SECONDS, TRIALS, ratesOf, type Rate } from './timing';
+import { mlpStepFlops } from './workload';
+
+const TARGETS = { bnVsLayers: 4, plainVsConvnet: 7, matMulShare: 0.45 };
+/** Linear layers 2…5 of the MLP: G′ exists for every layer with an earlier one. */
+const ICS_LAYERS = [2, 3, 4, 5];
+const PROBE_ETA = 0.1;
+
+function layersBaseline(fix: boolean): { plain: Rate; batchnorm: Rate } {
+  const child = fileURLToPath(new URL('./layers-child.ts', import.meta.url));
+  const hooks = fileURLToPath(new URL('./umbrella-esm.mjs', import.meta.url));
+  // Same Node, same tsx and tfjs loader flags as this process, plus the umbrella's ES-module hooks.
+  const result = spawnSync(process.execPath, [...process.execArgv, '--import', hooks, child, ...(fix ? ['--fix'] : [])], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`the Layers baseline failed (exit ${result.status})`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+}
+
+const rows: [string, string, string][] = [];
+const show = (label: string, value: string, note = '') => {
+  rows.push([label, value, note]);
+  process.stderr.write(`  ${label}: ${value} ${note}\n`);
+};
+const fmt = (rate: Rate, unit: string) => `${rate.perSecond.toFixed(rate.perSecond < 10 ? 2 : 1)} ${unit} ±${Math.round(100 * rate.spread)}%`;
+
+process.stderr.write('bench: measuring (about 2½ minutes)…\n');
+const stock = layersBaseline(false);
+show('Layers MLP, stock wasm (trainOnBatch)', fmt(stock.plain, 'steps/s'));
+show('Layers BN-MLP, stock wasm', fmt(stock.batchnorm, 'steps/s'));
+const fixed = layersBaseline(true);
+show('Layers MLP, wasm + matMul fix', fmt(fixed.plain, 'steps/s'));
+show('Layers BN-MLP, wasm + matMul fix', fmt(fixed.batchnorm, 'steps/s'), '(fused matMul gradient: the fix cannot reach it)');
+
+const choice = await initBackend('wasm');
+if (choice.backend !== 'wasm') throw new Error(`bench needs the wasm backend: ${choice.fallbackReason}`);
+const small = matMul(64, 784, 256);
+const large = matMul(1024, 1024, 1024);
+const [plain, bn, convnet, mmSmall, mmLarge] = await ratesOf([labStep('none'), labStep('batchnorm'), convnetStep(), small, large]);
+show('lab MLP', fmt(plain!, 'steps/s'));
+show('lab BN-MLP', fmt(bn!, 'steps/s'));
+show('convnetjs MLP', fmt(convnet!, 'steps/s'));
+const gflops = (rate: Rate, flops: number): Rate => ({ perSecond: (rate.perSecond * flops) / 1e9, spread: rate.spread });
+show('matMul 64×784·784×256', fmt(gflops(mmSmall!, small.flops), 'GFLOP/s'));
+show('matMul 1024³', fmt(gflops(mmLarge!, large.flops), 'GFLOP/s'));
+const peak = Math.max(gflops(mmSmall!, small.flops).perSecond, gflops(mmLarge!, large.flops).perSecond);
+const achieved = (plain!.perSecond * mlpStepFlops()) / 1e9;
+show('lab MLP achieved', `${achieved.toFixed(1)} GFLOP/s`, `(${(mlpStepFlops() / 1e6).toFixed(1)} MFLOP/step)`);
+
+// Extra cost in plain steps of the BN-MLP, timed against a plain BN-MLP step in the same rounds.
+const [base, probe, ...ics] = await ratesOf([
+  labStep('batchnorm'),
+  labStep('batchnorm', { probeEtas: [PROBE_ETA] }),
+  ...ICS_LAYERS.map((layer) => labStep('batchnorm', { icsLayer: layer })),
+]);
+const extra = (rate: Rate) => base!.perSecond / rate.perSecond - 1;
+const icsCosts = ics.map(extra);
+show('G′ of one layer (BN-MLP)', `${Math.min(...icsCosts).toFixed(2)}–${Math.max(...icsCosts).toFixed(2)} plain steps`, `(layers ${ICS_LAYERS.join(', ')})`);
+show('G′ of every layer', `${icsCosts.reduce((a, b) => a + b, 0).toFixed(2)} plain steps`);
+show('one landscape probe (fwd+bwd)', `${extra(probe!).toFixed(2)} plain steps`);
+
+const targets: [string, number, number, string][] = [
+  ['lab BN-MLP / stock Layers BN-MLP', bn!.perSecond / stock.batchnorm.perSecond, TARGETS.bnVsLayers, '×'],
+  ['lab MLP / convnetjs MLP', plain!.perSecond / convnet!.perSecond, TARGETS.plainVsConvnet, '×'],
+  ['lab MLP GFLOP/s / best in-run matMul', achieved / peak, TARGETS.matMulShare, ''],
+];
+
+const width = Math.max(...rows.map((r) => r[0].length), ...targets.map((t) => t[0].length));
+console.log(`\nbackend wasm (SIMD, 1 thread), Node ${process.versions.node}; median of ${TRIALS} interleaved trials, each ≥ ${MIN_TRIAL_SECONDS} s after warm-up\n`);
+for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value}${note ? `  ${note}` : ''}`);
+console.log('\ntarget');
+for (const [label, value, target, unit] of targets) {
+  const text = unit === '×' ? `${value.toFixed(2)}× (≥ ${target}×)` : `${(100 * value).toFixed(0)}% (≥ ${100 * target}%)`;
+  console.log(`${label.padEnd(width)}  ${text}  ${value >= target ? 'met' : 'MISSED'}`);
+}

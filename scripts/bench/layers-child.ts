@@ -1,0 +1,50 @@
+/**
+ * The stock tf.LayersModel baseline, run by index.ts in its own process: it loads the umbrella
+ * `@tensorflow/tfjs`, which must never share a process with the lab's tfjs. Same MLPs, same wasm
+ * backend, `trainOnBatch` per step (it reads the loss back). With `--fix` the lab's tf.ts is
+ * imported first, registering its matMul-gradient fix on this same tfjs-core.
+ * Prints one JSON line: { plain: Rate, batchnorm: Rate }.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { ratesOf, type Subject } from './timing';
+import { BATCH, CLASSES, HIDDEN_LAYERS, INPUTS, LEARNING_RATE, WIDTH, rawBatches } from './workload';
+
+if (process.argv.includes('--fix')) await import('../../src/lab/tf');
+if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
+
+function model(batchnorm: boolean): tf.LayersModel {
+  const net = tf.sequential();
+  for (let l = 0; l < HIDDEN_LAYERS; l++) {
+    const inputShape = l === 0 ? { inputShape: [INPUTS] } : {};
+    if (batchnorm) {
+      net.add(tf.layers.dense({ units: WIDTH, useBias: false, kernelInitializer: 'heNormal', ...inputShape }));
+      net.add(tf.layers.batchNormalization());
+      net.add(tf.layers.activation({ activation: 'relu' }));
+    } else {
+      net.add(tf.layers.dense({ units: WIDTH, activation: 'relu', kernelInitializer: 'heNormal', ...inputShape }));
+    }
+  }
+  net.add(tf.layers.dense({ units: CLASSES, activation: 'softmax' }));
+  net.compile({ optimizer: tf.train.sgd(LEARNING_RATE), loss: 'categoricalCrossentropy' });
+  return net;
+}
+
+function layersStep(batchnorm: boolean): Subject {
+  const net = model(batchnorm);
+  const batches = rawBatches().map(({ x, y }) => [tf.tensor2d(x, [BATCH, INPUTS]), tf.tensor2d(y, [BATCH, CLASSES])] as const);
+  let i = 0;
+  return {
+    call: () => {
+      const [x, y] = batches[i++ % batches.length]!;
+      return net.trainOnBatch(x, y);
+    },
+    dispose: () => {
+      net.dispose();
+      for (const b of batches) tf.dispose([...b]);
+    },
+  };
+}
+
+const [plain, batchnorm] = await ratesOf([layersStep(false), layersStep(true)]);
+console.log(JSON.stringify({ plain, batchnorm }));
