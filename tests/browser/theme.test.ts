@@ -67,4 +67,20 @@ describe('theme', () => {
     expect(await page.getAttribute('html', 'data-theme-at-body')).toBe('dark');
     await context.close();
   });
+
+  it('prints in light colours without the navigation, whatever the screen theme', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(siteUrl('chapters/01-batch-normalization/'));
+    const light = await background(page);
+    await toggle(page).click();
+    expect(await background(page)).not.toBe(light);
+    await page.emulateMedia({ media: 'print' });
+    expect(await background(page)).toBe(light);
+    for (const name of ['Chapters', 'On this page', 'Previous and next chapter']) {
+      expect(await page.getByRole('navigation', { name }).isVisible(), name).toBe(false);
+    }
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    await context.close();
+  });
 });
