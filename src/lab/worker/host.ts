@@ -47,8 +47,13 @@ export function createLabHost(post: (message: FromWorker) => void, overrides: Pa
   const digits = new Map<string, Promise<DigitData>>();
   let active: { control: Control; done: Promise<void> } | null = null;
 
+  /** Fetched once per URL; a failed fetch is forgotten so that the next start tries again. */
   const loadDigits = (url: string) => {
-    if (!digits.has(url)) digits.set(url, deps.loadDigits(url));
+    if (!digits.has(url)) {
+      const loading = deps.loadDigits(url);
+      loading.catch(() => digits.delete(url));
+      digits.set(url, loading);
+    }
     return digits.get(url)!;
   };
 
