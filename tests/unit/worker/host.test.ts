@@ -150,6 +150,36 @@ describe('worker host', () => {
     expect(await s.next((m) => m.type === 'error')).toEqual({ type: 'error', message: 'lambda must be between 0.01 and 100 (got -1)' });
   });
 
+  it('loads the digits once per URL, and again after a failed load', async () => {
+    const loads: string[] = [];
+    const needsDigits: Experiment = {
+      ...counting,
+      id: 'needs-digits',
+      async *run(_config, ctx) {
+        const data = await ctx.loadDigits();
+        yield { arm: 'a', step: 0, metrics: { loss: data.train.count } };
+      },
+    };
+    const s = session({
+      lookup: () => needsDigits,
+      loadDigits: async (url) => {
+        loads.push(url);
+        if (loads.length === 1) throw new Error(`could not load the digits (404 Not Found at ${url})`);
+        const empty = { pixels: new Uint8Array(0), labels: new Uint8Array(0), count: 7 };
+        return { train: empty, test: empty };
+      },
+    });
+    s.send(start('needs-digits'));
+    expect(await s.next((m) => m.type === 'error')).toEqual({ type: 'error', message: 'could not load the digits (404 Not Found at /data/digits.bin)' });
+    for (let run = 0; run < 2; run++) {
+      const mark = s.posted.length;
+      s.send(start('needs-digits'));
+      await s.next(s.state('finished'), mark);
+      expect(s.records(mark)).toEqual([{ arm: 'a', step: 0, metrics: { loss: 7 } }]);
+    }
+    expect(loads).toEqual(['/data/digits.bin', '/data/digits.bin']);
+  });
+
   it('stop frees every tensor of a running experiment, also while paused', async () => {
     const before = tf.memory().numTensors;
     for (const pauseFirst of [false, true]) {
