@@ -10,36 +10,13 @@
  * Metrics every step: loss; MLP only: accuracy, act.<layer>.q05…q95, dMean, dVar. Every `measureEvery` steps: icsL2 = ‖G − G′‖₂,
  *   icsCos = cos(G, G′), gradNorm.<layer>. MLP only: trainAccuracy, testAccuracy every 50 steps.
  */
-import type { Experiment, NumberField } from '../types';
+import type { Experiment } from '../types';
 import { defaultsOf } from '../schema';
-import { DLN_FIELDS, learningRateField, measureEveryField, MLP_FIELDS, MODEL_FIELD, stepsField } from './fields';
-import { runEither, type EitherSettings } from './setups';
+import { runEither } from './setups';
 import { summarizeArms } from './summary';
+import { ICS_GRADIENTS_ARMS as ARMS, ICS_GRADIENTS_SCHEMA as SCHEMA, type IcsGradientsConfig } from './ics-gradients-schema';
 
-export type IcsGradientsConfig = EitherSettings & { icsLayer: number; measureEvery: number };
-
-const ARMS = ['standard', 'batchnorm'] as const;
-
-const ICS_LAYER_FIELD: NumberField = {
-  key: 'icsLayer',
-  label: 'Layer',
-  type: 'number',
-  default: 9,
-  min: 2,
-  max: 30,
-  integer: true,
-  help: 'The layer i whose gradient is compared before (G) and after (G′) the earlier layers update; at most the number of linear layers.',
-};
-
-const SCHEMA = [
-  MODEL_FIELD('dln'),
-  learningRateField(1e-5),
-  stepsField(400),
-  ICS_LAYER_FIELD,
-  measureEveryField(20, 'G and G′'),
-  ...DLN_FIELDS,
-  ...MLP_FIELDS,
-];
+export type { IcsGradientsConfig };
 
 export const icsGradients: Experiment<IcsGradientsConfig> = {
   id: 'ics-gradients',

@@ -11,48 +11,14 @@
  *   moments are of the post-noise activations, so noisy arms show their instability — Fig. 8 analog).
  * Every `measureEvery` steps: gradNorm.<layer>. Every 50 steps and at the end: trainAccuracy, testAccuracy.
  */
-import type { Experiment, NumberField } from '../types';
+import type { Experiment } from '../types';
 import { ALGORITHM_1 } from '../norms/noise';
 import { defaultsOf } from '../schema';
-import { learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
 import { runMlp } from './setups';
 import { summarizeArms } from './summary';
-import type { BnVsStandardConfig } from './bn-vs-standard';
+import { NOISY_BN_ARMS as ARMS, NOISY_BN_SCHEMA as SCHEMA, type NoisyBnConfig } from './noisy-bn-schema';
 
-export type NoisyBnConfig = BnVsStandardConfig & { nMu: number; nSigma: number };
-
-const ARMS = ['standard', 'batchnorm', 'noisy-batchnorm', 'standard-noisy'] as const;
-
-const NOISE_FIELDS: readonly NumberField[] = [
-  {
-    key: 'nMu',
-    label: 'Noise mean range n_μ',
-    type: 'number',
-    default: ALGORITHM_1.meanRange,
-    min: 0,
-    max: 3,
-    step: 0.05,
-    help: 'Each step, every unit’s noise mean μ_j is drawn from U(−n_μ, n_μ) (the paper: 0.5).',
-  },
-  {
-    key: 'nSigma',
-    label: 'Noise scale bound n_σ',
-    type: 'number',
-    default: ALGORITHM_1.scaleMax,
-    min: 1,
-    max: 4,
-    step: 0.05,
-    help: 'Each step, every unit’s noise scale σ_j is drawn from U(1, n_σ) (the paper: 1.25).',
-  },
-];
-
-const SCHEMA = [
-  learningRateField(0.5),
-  stepsField(300),
-  ...MLP_FIELDS,
-  ...NOISE_FIELDS,
-  measureEveryField(10, 'per-layer gradient norms'),
-];
+export type { NoisyBnConfig };
 
 export const noisyBn: Experiment<NoisyBnConfig> = {
   id: 'noisy-bn',

@@ -1,0 +1,32 @@
+/**
+ * The settings of 'ics-gradients' (ics-gradients.ts), apart from its run: pages build their controls
+ * from this module without loading tfjs.
+ */
+import type { NumberField } from '../types';
+import { DLN_FIELDS, learningRateField, measureEveryField, MLP_FIELDS, MODEL_FIELD, stepsField } from './fields';
+import type { EitherSettings } from './setups';
+
+export type IcsGradientsConfig = EitherSettings & { icsLayer: number; measureEvery: number };
+
+export const ICS_GRADIENTS_ARMS = ['standard', 'batchnorm'] as const;
+
+export const ICS_LAYER_FIELD: NumberField = {
+  key: 'icsLayer',
+  label: 'Layer',
+  type: 'number',
+  default: 9,
+  min: 2,
+  max: 30,
+  integer: true,
+  help: 'The layer i whose gradient is compared before (G) and after (G′) the earlier layers update; at most the number of linear layers.',
+};
+
+export const ICS_GRADIENTS_SCHEMA = [
+  MODEL_FIELD('dln'),
+  learningRateField(1e-5),
+  stepsField(400),
+  ICS_LAYER_FIELD,
+  measureEveryField(20, 'G and G′'),
+  ...DLN_FIELDS,
+  ...MLP_FIELDS,
+];
