@@ -2,6 +2,7 @@
  * The page-side client wired to the real host through a fake worker (no browser): messages go out
  * typed, come back to the right callbacks, and the worker is created only on the first start.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/lab/tf';
 import { createLabClient, type WorkerLike } from '../../../src/lab/worker/client';
@@ -79,5 +80,14 @@ describe('lab client', () => {
       createLabClient({ onError: resolve }, { createWorker: worker.create }).start('nope', {}, 1);
     });
     expect(message).toMatch(/^unknown experiment "nope"/);
+  });
+
+  it('keeps tfjs off the main thread: the client and what it shares with widgets import types only', () => {
+    for (const file of ['client.ts', 'protocol.ts', 'columns.ts']) {
+      const source = readFileSync(new URL(`../../../src/lab/worker/${file}`, import.meta.url), 'utf8');
+      const imports = source.match(/^import .*$/gm) ?? [];
+      expect(imports.length, file).toBeGreaterThan(0);
+      for (const line of imports) expect(line, file).toMatch(/^import type /);
+    }
   });
 });
