@@ -1,16 +1,10 @@
 /** axe-core finds no WCAG 2.2 AA violation on any page, in either theme, with the widget hydrated. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { axeViolations, crawlSite, hydrateIslands, siteUrl } from './support/site';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser';
+import { axeViolations, hydrateIslands, siteUrl, useCrawledPages } from './support/site';
 
-let browser: Browser;
-let pages: string[];
-beforeAll(async () => {
-  browser = await launchChromium();
-  pages = [...(await crawlSite()).pages, siteUrl('no-such-page/')];
-});
-afterAll(() => browser?.close());
+const browser = useChromium();
+const crawled = useCrawledPages();
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   for (const [colorScheme, width] of [
@@ -19,10 +13,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     ['light', 360],
   ] as const) {
     it(`every page, ${colorScheme} theme, ${width} px wide, islands hydrated`, async () => {
-      const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 } });
+      const context = await browser().newContext({ colorScheme, viewport: { width, height: 800 } });
       const page = await context.newPage();
       let islands = 0;
-      for (const url of pages) {
+      for (const url of [...crawled(), siteUrl('no-such-page/')]) {
         await page.goto(url);
         islands += await hydrateIslands(page);
         expect.soft(await axeViolations(page), url).toEqual([]);
@@ -33,7 +27,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   }
 
   it('the skip link is the first thing the keyboard reaches and moves focus to the content', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(siteUrl('chapters/01-batch-normalization/'));
     await page.keyboard.press('Tab');

@@ -1,24 +1,18 @@
 /** On a 360 px phone nothing widens the page: wide figures and math scroll inside themselves. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { crawlSite, hydrateIslands } from './support/site';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser';
+import { hydrateIslands, useCrawledPages } from './support/site';
 
 const PHONE_WIDTH = 360;
 
-let browser: Browser;
-let pages: string[];
-beforeAll(async () => {
-  browser = await launchChromium();
-  pages = (await crawlSite()).pages;
-});
-afterAll(() => browser?.close());
+const browser = useChromium();
+const pages = useCrawledPages();
 
 describe('layout at 360 px', () => {
   it('no page scrolls horizontally, with its widgets hydrated', async () => {
-    const context = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 740 }, isMobile: true });
+    const context = await browser().newContext({ viewport: { width: PHONE_WIDTH, height: 740 }, isMobile: true });
     const page = await context.newPage();
-    for (const url of pages) {
+    for (const url of pages()) {
       await page.goto(url);
       await hydrateIslands(page);
       const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
@@ -32,9 +26,9 @@ describe('layout at 360 px', () => {
       [PHONE_WIDTH, false],
       [1280, true],
     ] as const) {
-      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const context = await browser().newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await page.goto(pages.find((u) => u.includes('/chapters/'))!);
+      await page.goto(pages().find((u) => u.includes('/chapters/'))!);
       const chapters = page.getByRole('navigation', { name: 'Chapters' }).locator('details');
       await expect.poll(() => chapters.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(open);
       await context.close();

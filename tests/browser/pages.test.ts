@@ -1,30 +1,24 @@
 /** Every page of the built site loads cleanly under the base path, and reads without JavaScript. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { baseUrl, crawlSite, foreignRequests, hydrateIslands, siteUrl, watchPage } from './support/site';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser';
+import { baseUrl, foreignRequests, hydrateIslands, siteUrl, useCrawledPages, watchPage } from './support/site';
 
 const CHAPTER_1 = 'chapters/01-batch-normalization/';
 const MISSING = 'no-such-page/';
 
-let browser: Browser;
-let pages: string[];
-beforeAll(async () => {
-  browser = await launchChromium();
-  pages = (await crawlSite()).pages;
-});
-afterAll(() => browser?.close());
+const browser = useChromium();
+const pages = useCrawledPages();
 
 describe('every page', () => {
   it('the crawl finds the home page and chapter 1 under the base path', () => {
-    expect(pages).toContain(baseUrl());
-    expect(pages).toContain(siteUrl(CHAPTER_1));
-    for (const page of pages) expect(page.startsWith(baseUrl())).toBe(true);
+    expect(pages()).toContain(baseUrl());
+    expect(pages()).toContain(siteUrl(CHAPTER_1));
+    for (const page of pages()) expect(page.startsWith(baseUrl())).toBe(true);
   });
 
   it('loads and hydrates with no console error, no failed request and nothing from another origin', async () => {
-    for (const url of [...pages, siteUrl(MISSING)]) {
-      const context = await browser.newContext();
+    for (const url of [...pages(), siteUrl(MISSING)]) {
+      const context = await browser().newContext();
       const page = await context.newPage();
       const watch = watchPage(page, { url: siteUrl(MISSING), status: 404 });
       await page.goto(url);
@@ -38,9 +32,9 @@ describe('every page', () => {
   });
 
   it('has a language, a title, a meta description, one h1 and a favicon that exists', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
-    for (const url of pages) {
+    for (const url of pages()) {
       await page.goto(url);
       expect(await page.getAttribute('html', 'lang'), url).toBe('en');
       expect(await page.title(), url).toMatch(/Why BatchNorm Works/);
@@ -53,7 +47,7 @@ describe('every page', () => {
   });
 
   it('serves the 404 page, with status 404, for an unknown address', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const response = await page.goto(siteUrl(MISSING));
     expect(response?.status()).toBe(404);
@@ -66,7 +60,7 @@ describe('every page', () => {
 
 describe('chapter 1', () => {
   it('shows the chapter list with the current chapter marked, and prev/next navigation', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(siteUrl(CHAPTER_1));
     const current = page.getByRole('navigation', { name: 'Chapters' }).locator('[aria-current="page"]');
@@ -78,7 +72,7 @@ describe('chapter 1', () => {
 
   it('renders the math at build time, so it is there with JavaScript on and off', async () => {
     for (const javaScriptEnabled of [true, false]) {
-      const context = await browser.newContext({ javaScriptEnabled });
+      const context = await browser().newContext({ javaScriptEnabled });
       const page = await context.newPage();
       await page.goto(siteUrl(CHAPTER_1));
       expect(await page.locator('.katex').count(), `JavaScript ${javaScriptEnabled}`).toBeGreaterThan(20);
@@ -100,7 +94,7 @@ describe('chapter 1', () => {
   });
 
   it('reads without JavaScript: the widget explains itself and the exercises’ answers open', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(siteUrl(CHAPTER_1));
     const figure = page.getByRole('figure', { name: /BatchNorm on one unit/ });

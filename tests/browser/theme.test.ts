@@ -1,14 +1,10 @@
 /** Light/dark: follows the system until the reader chooses, and the choice survives a reload. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useChromium } from './support/browser';
 import { siteUrl } from './support/site';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const browser = useChromium();
 
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const toggle = (page: Page) => page.getByRole('button', { name: 'Dark theme' });
@@ -17,7 +13,7 @@ describe('theme', () => {
   it('follows the system colour scheme when the reader has not chosen', async () => {
     const colours: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme });
+      const context = await browser().newContext({ colorScheme });
       const page = await context.newPage();
       await page.goto(siteUrl());
       expect(await toggle(page).getAttribute('aria-pressed')).toBe(String(colorScheme === 'dark'));
@@ -28,7 +24,7 @@ describe('theme', () => {
   });
 
   it('switches with the toggle and keeps the choice across a reload and on other pages', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await browser().newContext({ colorScheme: 'light' });
     const page = await context.newPage();
     await page.goto(siteUrl());
     const light = await background(page);
@@ -53,7 +49,7 @@ describe('theme', () => {
   });
 
   it('applies the stored choice before first paint (set by the inline head script)', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await browser().newContext({ colorScheme: 'light' });
     await context.addInitScript(() => localStorage.setItem('bn-course-theme', 'dark'));
     const page = await context.newPage();
     // A probe at the very start of <body> records the theme before anything in the body renders.
@@ -69,7 +65,7 @@ describe('theme', () => {
   });
 
   it('prints in light colours without the navigation, whatever the screen theme', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await browser().newContext({ colorScheme: 'light' });
     const page = await context.newPage();
     await page.goto(siteUrl('chapters/01-batch-normalization/'));
     const light = await background(page);

@@ -1,22 +1,20 @@
 /** The BatchNorm explorer hydrates when it nears the viewport and responds to the keyboard. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useChromium } from './support/browser';
 import { foreignRequests, siteUrl, watchPage, type PageWatch } from './support/site';
 
-let browser: Browser;
-let context: BrowserContext;
+const browser = useChromium();
+// The tests below are steps of one reader's session on one page, in order.
 let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
   watch = watchPage(page);
   await page.goto(siteUrl('chapters/01-batch-normalization/'));
 });
-afterAll(() => browser?.close());
 
 /** A statistic as shown in the explorer's table: row "This batch" | "Running average" | "Output y", column 0 = mean, 1 = std. */
 const stat = (row: RegExp, column: 0 | 1) => () =>

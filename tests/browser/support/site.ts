@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { beforeAll, expect, inject } from 'vitest';
 
 export const baseUrl = (): string => inject('baseUrl');
 export const siteUrl = (path = ''): string => new URL(path, baseUrl()).href;
@@ -61,6 +61,18 @@ export interface CrawlResult {
   statuses: Map<string, number>;
   /** The HTML pages among them. */
   pages: string[];
+}
+
+/** The site's HTML pages, crawled once before a file's tests. Call at the top of a file. */
+export function useCrawledPages(): () => string[] {
+  let pages: string[] | undefined;
+  beforeAll(async () => {
+    pages = (await crawlSite()).pages;
+  });
+  return () => {
+    if (!pages) throw new Error('The site has not been crawled yet: call the getter inside a test.');
+    return pages;
+  };
 }
 
 const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]+)"/g;
