@@ -85,7 +85,13 @@ export async function startServer({ root = 'dist', base = '/', port = 4321, host
     }
     let file = null;
     if (pathname.startsWith(basePath)) {
-      const relative = decodeURIComponent(pathname.slice(basePath.length));
+      let relative;
+      try {
+        relative = decodeURIComponent(pathname.slice(basePath.length));
+      } catch {
+        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Malformed URL');
+        return;
+      }
       file = await resolveFile(rootDir, relative);
       // A directory requested without its trailing slash: redirect so relative URLs resolve.
       if (file?.endsWith(`${sep}index.html`) && !pathname.endsWith('/') && !relative.endsWith('index.html')) {
