@@ -21,7 +21,8 @@ let digits: DigitData;
 const loadDigits = async () => digits;
 
 beforeAll(async () => {
-  await initBackend('wasm');
+  // Determinism is promised per backend: make sure these runs are on wasm, not a silent cpu fallback.
+  expect((await initBackend('wasm')).backend).toBe('wasm');
   digits = await readDigitsFile();
 });
 

@@ -12,7 +12,8 @@ export async function summariesBySeed<C extends Config>(
   exp: Experiment<C>,
   config: C,
 ): Promise<Map<number, Record<string, ArmSummary>>> {
-  await initBackend('wasm');
+  const { backend } = await initBackend('wasm');
+  if (backend !== 'wasm') throw new Error(`the claims were measured on wasm, but ${backend} is in use`);
   digits ??= readDigitsFile();
   const out = new Map<number, Record<string, ArmSummary>>();
   for (const seed of SEEDS) {
