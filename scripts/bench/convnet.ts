@@ -1,6 +1,6 @@
 /** The peer baseline: convnetjs 0.3.0 (per-sample JS on Float64Array) on the same MLP without BN. */
 import convnetjs from 'convnetjs';
-import type { Subject } from './timing';
+import { localSubject, type Subject } from './timing';
 import { BATCH, CLASSES, HIDDEN_LAYERS, INPUTS, LEARNING_RATE, WIDTH, rawBatches } from './workload';
 
 /** One call = one step: BATCH `train()` calls (its SGDTrainer updates once per batch_size samples). */
@@ -20,9 +20,7 @@ export function convnetStep(): Subject {
     }),
   );
   let b = 0;
-  return {
-    call: () => {
-      for (const { vol, label } of samples[b++ % samples.length]!) trainer.train(vol, label);
-    },
-  };
+  return localSubject(() => {
+    for (const { vol, label } of samples[b++ % samples.length]!) trainer.train(vol, label);
+  });
 }

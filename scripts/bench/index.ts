@@ -1,16 +1,16 @@
 /**
  * `npm run bench`: the lab's training speed against its baselines, all from one run on the same
- * backend (wasm, SIMD, one thread), since this VM's speed drifts ±10–15% between runs
+ * backend (wasm, SIMD, one thread), trials interleaved, since this shared VM's speed drifts ±10–15%
  * (../shared/perf.md). Rows: the lab's MLP 784-256×4-10 (batch 64) with and without BatchNorm; the
- * same nets as stock tf.LayersModel (trainOnBatch, in a child process, with and without the lab's
- * matMul-gradient fix); convnetjs on the plain MLP; plain matMul GFLOP/s; G′ and a landscape probe in
- * plain steps. Ends with the issue's targets. Not part of `npm test`.
+ * same nets as stock tf.LayersModel (trainOnBatch; in child processes, with and without the lab's
+ * matMul-gradient fix); convnetjs on the plain MLP; plain matMul GFLOP/s; G′ and a landscape probe
+ * in plain steps. Ends with the issue's targets. Not part of `npm test`.
  */
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '../../src/lab/tf';
 import { convnetStep } from './convnet';
 import { labStep, matMul } from './lab';
+import { remoteSubjects } from './remote';
 import { MIN_TRIAL_SECONDS, TRIALS, ratesOf, type Rate } from './timing';
 import { mlpStepFlops } from './workload';
 
@@ -19,16 +19,12 @@ const TARGETS = { bnVsLayers: 4, plainVsConvnet: 7, matMulShare: 0.45 };
 const ICS_LAYERS = [2, 3, 4, 5];
 const PROBE_ETA = 0.1;
 
-function layersBaseline(fix: boolean): { plain: Rate; batchnorm: Rate } {
+/** The Layers baseline's [plain, BN] subjects, in a process of their own. */
+function layersSubjects(fix: boolean) {
   const child = fileURLToPath(new URL('./layers-child.ts', import.meta.url));
   const hooks = fileURLToPath(new URL('./umbrella-esm.mjs', import.meta.url));
-  // Same Node, same tsx and tfjs loader flags as this process, plus the umbrella's ES-module hooks.
-  const result = spawnSync(process.execPath, [...process.execArgv, '--import', hooks, child, ...(fix ? ['--fix'] : [])], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (result.status !== 0) throw new Error(`the Layers baseline failed (exit ${result.status})`);
-  return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+  // Same Node, tsx and tfjs loader flags as this process, plus the umbrella's ES-module hooks.
+  return remoteSubjects([...process.execArgv, '--import', hooks, child, ...(fix ? ['--fix'] : [])], 2);
 }
 
 const rows: [string, string, string][] = [];
@@ -37,45 +33,50 @@ const show = (label: string, value: string, note = '') => {
   process.stderr.write(`  ${label}: ${value} ${note}\n`);
 };
 const fmt = (rate: Rate, unit: string) => `${rate.perSecond.toFixed(rate.perSecond < 10 ? 2 : 1)} ${unit} ±${Math.round(100 * rate.spread)}%`;
+const gflops = (rate: Rate, flops: number): Rate => ({ perSecond: (rate.perSecond * flops) / 1e9, spread: rate.spread });
 
-process.stderr.write('bench: measuring (about 2½ minutes)…\n');
-const stock = layersBaseline(false);
-show('Layers MLP, stock wasm (trainOnBatch)', fmt(stock.plain, 'steps/s'));
-show('Layers BN-MLP, stock wasm', fmt(stock.batchnorm, 'steps/s'));
-const fixed = layersBaseline(true);
-show('Layers MLP, wasm + matMul fix', fmt(fixed.plain, 'steps/s'));
-show('Layers BN-MLP, wasm + matMul fix', fmt(fixed.batchnorm, 'steps/s'), '(fused matMul gradient: the fix cannot reach it)');
-
+process.stderr.write('bench: measuring (about 2 minutes)…\n');
 const choice = await initBackend('wasm');
 if (choice.backend !== 'wasm') throw new Error(`bench needs the wasm backend: ${choice.fallbackReason}`);
 const small = matMul(64, 784, 256);
 const large = matMul(1024, 1024, 1024);
-const [plain, bn, convnet, mmSmall, mmLarge] = await ratesOf([labStep('none'), labStep('batchnorm'), convnetStep(), small, large]);
-show('lab MLP', fmt(plain!, 'steps/s'));
-show('lab BN-MLP', fmt(bn!, 'steps/s'));
-show('convnetjs MLP', fmt(convnet!, 'steps/s'));
-const gflops = (rate: Rate, flops: number): Rate => ({ perSecond: (rate.perSecond * flops) / 1e9, spread: rate.spread });
-show('matMul 64×784·784×256', fmt(gflops(mmSmall!, small.flops), 'GFLOP/s'));
-show('matMul 1024³', fmt(gflops(mmLarge!, large.flops), 'GFLOP/s'));
-const peak = Math.max(gflops(mmSmall!, small.flops).perSecond, gflops(mmLarge!, large.flops).perSecond);
-const achieved = (plain!.perSecond * mlpStepFlops()) / 1e9;
+const [plain, bn, stockPlain, stockBn, fixPlain, fixBn, convnet, mmSmall, mmLarge] = (await ratesOf([
+  labStep('none'),
+  labStep('batchnorm'),
+  ...layersSubjects(false),
+  ...layersSubjects(true),
+  convnetStep(),
+  small,
+  large,
+])) as [Rate, Rate, Rate, Rate, Rate, Rate, Rate, Rate, Rate];
+show('lab MLP', fmt(plain, 'steps/s'));
+show('lab BN-MLP', fmt(bn, 'steps/s'));
+show('Layers MLP, stock wasm (trainOnBatch)', fmt(stockPlain, 'steps/s'));
+show('Layers BN-MLP, stock wasm', fmt(stockBn, 'steps/s'));
+show('Layers MLP, wasm + matMul fix', fmt(fixPlain, 'steps/s'));
+show('Layers BN-MLP, wasm + matMul fix', fmt(fixBn, 'steps/s'), '(fused matMul gradient: the fix cannot reach it)');
+show('convnetjs MLP', fmt(convnet, 'steps/s'));
+show('matMul 64×784·784×256', fmt(gflops(mmSmall, small.flops), 'GFLOP/s'));
+show('matMul 1024³', fmt(gflops(mmLarge, large.flops), 'GFLOP/s'));
+const peak = Math.max(gflops(mmSmall, small.flops).perSecond, gflops(mmLarge, large.flops).perSecond);
+const achieved = (plain.perSecond * mlpStepFlops()) / 1e9;
 show('lab MLP achieved', `${achieved.toFixed(1)} GFLOP/s`, `(${(mlpStepFlops() / 1e6).toFixed(1)} MFLOP/step)`);
 
 // Extra cost in plain steps of the BN-MLP, timed against a plain BN-MLP step in the same rounds.
-const [base, probe, ...ics] = await ratesOf([
+const [base, probe, ...ics] = (await ratesOf([
   labStep('batchnorm'),
   labStep('batchnorm', { probeEtas: [PROBE_ETA] }),
   ...ICS_LAYERS.map((layer) => labStep('batchnorm', { icsLayer: layer })),
-]);
-const extra = (rate: Rate) => base!.perSecond / rate.perSecond - 1;
+])) as [Rate, Rate, ...Rate[]];
+const extra = (rate: Rate) => base.perSecond / rate.perSecond - 1;
 const icsCosts = ics.map(extra);
 show('G′ of one layer (BN-MLP)', `${Math.min(...icsCosts).toFixed(2)}–${Math.max(...icsCosts).toFixed(2)} plain steps`, `(layers ${ICS_LAYERS.join(', ')})`);
 show('G′ of every layer', `${icsCosts.reduce((a, b) => a + b, 0).toFixed(2)} plain steps`);
-show('one landscape probe (fwd+bwd)', `${extra(probe!).toFixed(2)} plain steps`);
+show('one landscape probe (fwd+bwd)', `${extra(probe).toFixed(2)} plain steps`);
 
 const targets: [string, number, number, string][] = [
-  ['lab BN-MLP / stock Layers BN-MLP', bn!.perSecond / stock.batchnorm.perSecond, TARGETS.bnVsLayers, '×'],
-  ['lab MLP / convnetjs MLP', plain!.perSecond / convnet!.perSecond, TARGETS.plainVsConvnet, '×'],
+  ['lab BN-MLP / stock Layers BN-MLP', bn.perSecond / stockBn.perSecond, TARGETS.bnVsLayers, '×'],
+  ['lab MLP / convnetjs MLP', plain.perSecond / convnet.perSecond, TARGETS.plainVsConvnet, '×'],
   ['lab MLP GFLOP/s / best in-run matMul', achieved / peak, TARGETS.matMulShare, ''],
 ];
 

@@ -3,11 +3,12 @@
  * `@tensorflow/tfjs`, which must never share a process with the lab's tfjs. Same MLPs, same wasm
  * backend, `trainOnBatch` per step (it reads the loss back). With `--fix` the lab's tf.ts is
  * imported first, registering its matMul-gradient fix on this same tfjs-core.
- * Prints one JSON line: { plain: Rate, batchnorm: Rate }.
+ * Serves two subjects over stdio (remote.ts): 0 = plain MLP, 1 = BN-MLP.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { ratesOf, type Subject } from './timing';
+import { localSubject, type Subject } from './timing';
+import { serveSubjects } from './remote';
 import { BATCH, CLASSES, HIDDEN_LAYERS, INPUTS, LEARNING_RATE, WIDTH, rawBatches } from './workload';
 
 if (process.argv.includes('--fix')) await import('../../src/lab/tf');
@@ -34,17 +35,16 @@ function layersStep(batchnorm: boolean): Subject {
   const net = model(batchnorm);
   const batches = rawBatches().map(({ x, y }) => [tf.tensor2d(x, [BATCH, INPUTS]), tf.tensor2d(y, [BATCH, CLASSES])] as const);
   let i = 0;
-  return {
-    call: () => {
+  return localSubject(
+    () => {
       const [x, y] = batches[i++ % batches.length]!;
       return net.trainOnBatch(x, y);
     },
-    dispose: () => {
+    () => {
       net.dispose();
       for (const b of batches) tf.dispose([...b]);
     },
-  };
+  );
 }
 
-const [plain, batchnorm] = await ratesOf([layersStep(false), layersStep(true)]);
-console.log(JSON.stringify({ plain, batchnorm }));
+await serveSubjects([layersStep(false), layersStep(true)]);

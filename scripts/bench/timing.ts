@@ -15,22 +15,28 @@ export interface Rate {
   spread: number;
 }
 
-/** A thing to time: one call is one unit of work, its result read back. */
+/** A thing to time: `trial` runs it for at least `seconds` and returns calls per second. */
 export interface Subject {
-  call: () => unknown;
-  dispose?: () => void;
+  trial(seconds: number): Promise<number>;
+  dispose?(): void;
 }
 
-async function trial(call: () => unknown, seconds: number): Promise<number> {
-  let calls = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < seconds * 1000) {
-    await call();
-    calls++;
-    elapsed = performance.now() - start;
-  }
-  return (1000 * calls) / elapsed;
+/** A subject in this process: one `call` is one unit of work with its result read back. */
+export function localSubject(call: () => unknown, dispose?: () => void): Subject {
+  return {
+    async trial(seconds) {
+      let calls = 0;
+      const start = performance.now();
+      let elapsed = 0;
+      while (elapsed < seconds * 1000) {
+        await call();
+        calls++;
+        elapsed = performance.now() - start;
+      }
+      return (1000 * calls) / elapsed;
+    },
+    ...(dispose && { dispose }),
+  };
 }
 
 function summarize(rates: number[]): Rate {
@@ -39,13 +45,13 @@ function summarize(rates: number[]): Rate {
   return { perSecond, spread: (sorted.at(-1)! - sorted[0]!) / 2 / perSecond };
 }
 
-/** Calls per second of each subject, trials interleaved; every subject is disposed afterwards. */
+/** Rates of the subjects, trials interleaved; every subject is disposed afterwards. */
 export async function ratesOf(subjects: readonly Subject[], trials = TRIALS): Promise<Rate[]> {
   try {
-    for (const s of subjects) await trial(s.call, WARMUP_SECONDS);
+    for (const s of subjects) await s.trial(WARMUP_SECONDS);
     const rates = subjects.map(() => [] as number[]);
     for (let t = 0; t < trials; t++) {
-      for (const [i, s] of subjects.entries()) rates[i]!.push(await trial(s.call, MIN_TRIAL_SECONDS));
+      for (const [i, s] of subjects.entries()) rates[i]!.push(await s.trial(MIN_TRIAL_SECONDS));
     }
     return rates.map(summarize);
   } finally {
