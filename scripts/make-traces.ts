@@ -1,0 +1,45 @@
+/**
+ * `npm run traces`: runs the reproduce CLI for every widget's experiment with its default config and
+ * the trace plan's seed, then writes src/traces/<experiment>.json (src/traces/trace.ts says what is
+ * kept). Re-run it whenever an experiment's defaults or engine change; the trace tests say when.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reproduce } from '../src/lab/cli/main';
+import type { Report } from '../src/lab/cli/report';
+import { configHash } from '../src/lab/schema';
+import { shapeTrace, TRACE_PLANS, type StoredColumns, type Trace } from '../src/traces/trace';
+
+const OUT_DIR = 'src/traces';
+/** Keeps committed figures light. */
+const MAX_BYTES = 150_000;
+
+const scratch = await mkdtemp(join(tmpdir(), 'traces-'));
+try {
+  for (const plan of TRACE_PLANS) {
+    const reportFile = join(scratch, `${plan.experiment}.json`);
+    const code = await reproduce([plan.experiment, '--seed', String(plan.seed), '--out', reportFile], {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      interactive: false,
+    });
+    if (code !== 0) throw new Error(`reproduce ${plan.experiment} exited with ${code}`);
+    const report = JSON.parse(await readFile(reportFile, 'utf8')) as Report;
+    const trace: Trace = {
+      experiment: report.experiment,
+      seed: report.seed,
+      steps: report.steps,
+      backend: report.backend,
+      configHash: configHash(report.config),
+      stride: plan.stride,
+      arms: shapeTrace(report.arms as unknown as StoredColumns, plan),
+    };
+    const text = `${JSON.stringify(trace)}\n`;
+    if (text.length > MAX_BYTES) throw new Error(`${plan.experiment}: trace is ${text.length} bytes, over ${MAX_BYTES}`);
+    await writeFile(join(OUT_DIR, `${plan.experiment}.json`), text);
+    console.log(`wrote ${OUT_DIR}/${plan.experiment}.json (${(text.length / 1024).toFixed(1)} KiB)`);
+  }
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}

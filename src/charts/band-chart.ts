@@ -1,0 +1,56 @@
+/**
+ * The distribution of one unit's pre-activation over training, as quantile bands (the paper's
+ * distribution panels, Fig. 1c / Fig. 2): 5–95% and 25–75% bands and the median line, in the arm's
+ * colour (the bands differ by opacity, the median by a solid line).
+ */
+import { area, line } from 'd3';
+import { armStyle } from './arm-styles';
+import { drawFrame, drawHover } from './frame';
+import { nearestIndex, type BandQuantile, type BandSeries } from './series';
+
+export interface BandChartSpec {
+  band: BandSeries;
+  xLabel: string;
+  yLabel: string;
+  xDomain: readonly [number, number];
+  /** Shared by the arms' panels so their spreads compare at a glance. */
+  yDomain: readonly [number, number];
+}
+
+const BANDS: readonly [BandQuantile, BandQuantile, string][] = [
+  ['q05', 'q95', 'band-outer'],
+  ['q25', 'q75', 'band-inner'],
+];
+
+export function drawBandChart(
+  svg: SVGSVGElement,
+  spec: BandChartSpec,
+  active: number | null,
+  onHover: (step: number | null) => void,
+): void {
+  const frame = drawFrame(svg, spec);
+  const { x, y, plot } = frame;
+  const { band } = spec;
+  const color = armStyle(band.id).color;
+  const defined = (i: number) => Number.isFinite(band.q.q05[i]!) && Number.isFinite(band.q.q95[i]!);
+  for (const [lo, hi, cls] of BANDS) {
+    const shape = area<number>()
+      .defined((_, i) => defined(i))
+      .x((step) => x(step))
+      .y0((_, i) => y(band.q[lo][i]!))
+      .y1((_, i) => y(band.q[hi][i]!));
+    plot.append('path').attr('class', cls).attr('d', shape(band.x)).style('fill', color);
+  }
+  const median = line<number>()
+    .defined((_, i) => Number.isFinite(band.q.q50[i]!))
+    .x((step) => x(step))
+    .y((_, i) => y(band.q.q50[i]!));
+  plot.append('path').attr('class', 'series-line').attr('d', median(band.x)).style('stroke', color);
+  if (active !== null) {
+    const i = nearestIndex(band.x, active);
+    if (i >= 0 && Number.isFinite(band.q.q50[i]!)) {
+      plot.append('circle').attr('class', 'hover-dot').attr('cx', x(band.x[i]!)).attr('cy', y(band.q.q50[i]!)).attr('r', 3.5).style('stroke', color);
+    }
+  }
+  drawHover(frame, active, onHover);
+}

@@ -1,0 +1,56 @@
+/**
+ * Words for what a chart shows, for screen readers and for readers who prefer numbers: the latest
+ * value of every line, divergences, and the values at a hovered step. Pure.
+ */
+import { format } from 'd3';
+import { armStyle } from './arm-styles';
+import { nearestIndex, type BandSeries, type LineSeries } from './series';
+
+const SIG3 = format('.3~g');
+
+/** Three significant digits and a true minus sign; "n/a" for NaN/Inf. */
+export function fmtValue(value: number): string {
+  return Number.isFinite(value) ? SIG3(value).replace('-', '−') : 'n/a';
+}
+
+/** The last finite value of a series and its step. */
+function latest(s: LineSeries): { step: number; value: number } | null {
+  for (let i = s.y.length - 1; i >= 0; i--) if (Number.isFinite(s.y[i]!)) return { step: s.x[i]!, value: s.y[i]! };
+  return null;
+}
+
+/** "Training loss, latest values: BatchNorm 0.158 (step 299), …. Standard diverged at step 37." */
+export function describeLines(title: string, series: readonly LineSeries[]): string {
+  if (series.length === 0) return `${title}: no data yet.`;
+  const parts = series.flatMap((s) => {
+    const last = latest(s);
+    return last ? [`${armStyle(s.id).label} ${fmtValue(last.value)} (step ${last.step})`] : [];
+  });
+  const diverged = series.flatMap((s) => (s.divergedAt !== undefined ? [`${armStyle(s.id).label} diverged at step ${s.divergedAt}.`] : []));
+  return [`${title}, latest values: ${parts.length > 0 ? parts.join(', ') : 'none'}.`, ...diverged].join(' ');
+}
+
+/** "Median −0.21, middle half −0.60 to 0.31, 90% between −1.2 and 0.95 (step 299)." */
+export function describeBand(title: string, band: BandSeries | null): string {
+  if (!band || band.x.length === 0) return `${title}: no data yet.`;
+  return `${title}: ${bandAt(band, band.x.length - 1)}.`;
+}
+
+function bandAt(band: BandSeries, i: number): string {
+  const q = (name: keyof BandSeries['q']) => fmtValue(band.q[name][i]!);
+  return `at step ${band.x[i]}, median ${q('q50')}, middle half ${q('q25')} to ${q('q75')}, 90% between ${q('q05')} and ${q('q95')}`;
+}
+
+/** One line per series at the step nearest `step`, for the hover/keyboard read-out. */
+export function readLinesAt(series: readonly LineSeries[], step: number): string {
+  const parts = series.flatMap((s) => {
+    const i = nearestIndex(s.x, step);
+    return i < 0 ? [] : [`${armStyle(s.id).label} ${fmtValue(s.y[i]!)} (step ${s.x[i]})`];
+  });
+  return parts.join(' · ');
+}
+
+export function readBandAt(band: BandSeries, step: number): string {
+  const i = nearestIndex(band.x, step);
+  return i < 0 ? '' : bandAt(band, i);
+}

@@ -1,0 +1,90 @@
+/**
+ * Precomputed traces: a widget's default run (its experiment's default config and seed), made by the
+ * same engine through the reproduce CLI (scripts/make-traces.ts) and committed as small JSON, so a
+ * figure draws the moment it hydrates. A unit test fails when a trace's configHash no longer matches
+ * its experiment's defaults, and another re-runs a prefix of steps and compares the numbers.
+ *
+ * To keep files small a trace holds only the metrics its widget draws, every `stride`-th step (plus
+ * every step where a sparse metric was measured, and the last), rounded to SIGNIFICANT digits.
+ */
+import type { Columns } from '../lab/worker/columns';
+
+export interface TracePlan {
+  experiment: string;
+  seed: number;
+  /** Keep every stride-th step. */
+  stride: number;
+  /** Metrics measured every step. */
+  dense: readonly string[];
+  /** Metrics measured on some steps only (their rows are always kept). */
+  sparse: readonly string[];
+}
+
+/** Columns as JSON stores them: NaN becomes null. */
+export type StoredColumns = Record<string, Record<string, (number | null)[]>>;
+
+export interface Trace {
+  experiment: string;
+  seed: number;
+  steps: number;
+  backend: string;
+  configHash: string;
+  stride: number;
+  arms: StoredColumns;
+}
+
+export const SIGNIFICANT = 4;
+
+const activationMetrics = (layers: readonly number[]) =>
+  layers.flatMap((l) => ['q05', 'q25', 'q50', 'q75', 'q95', 'dMean', 'dVar'].map((m) => `act.${l}.${m}`));
+
+/** One plan per widget; the seed is the widget's first seed. */
+export const TRACE_PLANS: readonly TracePlan[] = [
+  {
+    experiment: 'noisy-bn',
+    seed: 1,
+    stride: 2,
+    dense: ['loss', 'accuracy', ...activationMetrics([2, 5])],
+    sparse: ['trainAccuracy', 'testAccuracy', 'diverged'],
+  },
+  { experiment: 'ics-gradients', seed: 1, stride: 1, dense: ['loss'], sparse: ['icsL2', 'icsCos', 'diverged'] },
+];
+
+export function tracePlan(experiment: string): TracePlan {
+  const plan = TRACE_PLANS.find((p) => p.experiment === experiment);
+  if (!plan) throw new Error(`no trace plan for "${experiment}"`);
+  return plan;
+}
+
+const round = (v: number | null | undefined): number | null =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(SIGNIFICANT));
+
+/** A report's columns (the CLI's JSON: NaN as null) cut down to the plan's metrics and rows. */
+export function shapeTrace(arms: StoredColumns, plan: TracePlan): StoredColumns {
+  const out: StoredColumns = {};
+  for (const [arm, columns] of Object.entries(arms)) {
+    const steps = columns.step ?? [];
+    const last = steps.length - 1;
+    const rows = steps.flatMap((step, row) => {
+      const sparseHere = plan.sparse.some((m) => columns[m]?.[row] != null);
+      return row === last || (step ?? 0) % plan.stride === 0 || sparseHere ? [row] : [];
+    });
+    const kept: Record<string, (number | null)[]> = { step: rows.map((row) => steps[row] ?? null) };
+    for (const metric of [...plan.dense, ...plan.sparse]) {
+      const column = columns[metric];
+      if (column && column.some((v) => v !== null)) kept[metric] = rows.map((row) => round(column[row]));
+    }
+    out[arm] = kept;
+  }
+  return out;
+}
+
+/** A trace's columns as the widgets' charts take them (null → NaN). */
+export function traceColumns(trace: Pick<Trace, 'arms'>): Columns {
+  return Object.fromEntries(
+    Object.entries(trace.arms).map(([arm, columns]) => [
+      arm,
+      Object.fromEntries(Object.entries(columns).map(([k, vs]) => [k, vs.map((v) => v ?? Number.NaN)])),
+    ]),
+  ) as Columns;
+}

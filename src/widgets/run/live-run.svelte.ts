@@ -1,0 +1,92 @@
+/**
+ * What a live figure holds besides its charts: the reader's settings and seed, the run controller,
+ * and the precomputed trace, shown whenever the settings are the ones it was made with (its
+ * experiment's defaults and seed; the step cap may differ). Changing a setting or the seed resets
+ * the run, so the charts never mix settings.
+ */
+import { defaultsOf } from '../../lab/schema';
+import type { Config, ConfigSchema, ConfigValue, NumberField } from '../../lab/types';
+import type { Columns } from '../../lab/worker/columns';
+import { traceColumns, type Trace } from '../../traces/trace';
+import { RunController, type ClientFactory, type RunRequest } from './run-controller.svelte';
+import { watchVisibility } from './visibility';
+
+export class LiveRun {
+  settings: Config = $state({});
+  seed = $state(1);
+  readonly run: RunController;
+  readonly defaults: Config;
+  readonly stepCapField: NumberField;
+  readonly #trace: Columns;
+
+  constructor(
+    readonly schema: ConfigSchema,
+    readonly arms: readonly string[],
+    readonly trace: Trace,
+    createClient?: ClientFactory,
+  ) {
+    this.defaults = defaultsOf(schema);
+    this.settings = { ...this.defaults };
+    this.seed = trace.seed;
+    const steps = schema.find((f) => f.key === 'steps');
+    if (steps?.type !== 'number') throw new Error(`${trace.experiment} has no number field "steps" to cap runs with`);
+    this.stepCapField = { ...steps, label: 'Step cap' };
+    this.run = new RunController(trace.experiment, arms, createClient);
+    this.#trace = traceColumns(trace);
+    this.run.show(this.#trace, true);
+  }
+
+  get stepCap(): number {
+    return this.settings.steps as number;
+  }
+
+  /** The settings and seed the trace was made with (any step cap). */
+  get matchesTrace(): boolean {
+    return this.seed === this.trace.seed && this.schema.every((f) => f.key === 'steps' || this.settings[f.key] === this.defaults[f.key]);
+  }
+
+  /** Last step the step axis shows. */
+  get lastStep(): number {
+    return Math.max(1, (this.run.showingTrace ? this.trace.steps : this.stepCap) - 1);
+  }
+
+  request(): RunRequest {
+    return { config: { ...this.settings }, seed: this.seed, steps: this.stepCap };
+  }
+
+  set(key: string, value: ConfigValue): void {
+    this.settings[key] = value;
+    this.reset();
+  }
+
+  setSeed(seed: number): void {
+    this.seed = seed;
+    this.reset();
+  }
+
+  play(): void {
+    this.run.play(this.request());
+  }
+
+  stepOnce(): void {
+    this.run.stepOnce(this.request());
+  }
+
+  /** Back to step 0 with the same seed, so the same initialisation and batches. */
+  reset(): void {
+    this.run.show(this.matchesTrace ? this.#trace : {}, this.matchesTrace);
+  }
+
+  /** Pauses while `element` is out of view or the tab hidden; ends the worker on leaving the page. */
+  attach(element: Element): () => void {
+    const stop = watchVisibility(element, {
+      hidden: () => this.run.sleep(),
+      visible: () => this.run.wake(),
+      leave: () => this.run.dispose(),
+    });
+    return () => {
+      stop();
+      this.run.dispose();
+    };
+  }
+}

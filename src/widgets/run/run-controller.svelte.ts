@@ -1,0 +1,188 @@
+/**
+ * A widget's handle on one live run in the lab worker, as Svelte 5 state: the run's phase, the step
+ * reached, the metric columns so far (appendRecords), the backend (and why it fell back), divergence
+ * per arm and errors. It starts showing a precomputed trace; a live run replaces it.
+ *
+ * The worker answers every `start` with exactly one `ready` (or one `error`), after the previous run
+ * has posted its last message. Messages that arrive while a newer start still awaits its `ready`
+ * belong to a replaced run and are dropped, and so are those of a run stopped by a reset, up to its
+ * final state: a reset never mixes two runs' numbers.
+ */
+import { createLabClient, type LabClient, type LabHandlers } from '../../lab/worker/client';
+import { appendRecords, type Columns } from '../../lab/worker/columns';
+import type { Config } from '../../lab/types';
+
+export type RunPhase = 'idle' | 'loading' | 'running' | 'paused' | 'finished' | 'stopped' | 'diverged' | 'error';
+
+export interface RunRequest {
+  config: Partial<Config>;
+  seed: number;
+  /** The step cap: the run ends here. */
+  steps: number;
+}
+
+export type ClientFactory = (handlers: LabHandlers) => LabClient;
+
+export class RunController {
+  phase: RunPhase = $state('idle');
+  /** Steps done so far. */
+  step = $state(0);
+  of = $state(0);
+  backend: string | null = $state(null);
+  fallbackReason: string | null = $state(null);
+  error: string | null = $state(null);
+  /** Arm → the step at which its loss became NaN/Inf. */
+  diverged: Record<string, number> = $state({});
+  /** Whether the columns are the precomputed trace rather than a live run. */
+  showingTrace = $state(false);
+
+  #columns: Columns = {};
+  #revision = $state(0);
+  #client: LabClient | null = null;
+  #awaitingReady = 0;
+  /** Runs stopped by `show` whose last messages are still to come. */
+  #stopping = 0;
+  #autoPaused = false;
+  #last: RunRequest | null = null;
+
+  constructor(
+    readonly experimentId: string,
+    readonly arms: readonly string[],
+    private readonly createClient: ClientFactory = (handlers) => createLabClient(handlers),
+  ) {}
+
+  /**
+   * The metric columns shown now; reading it subscribes to every new batch. Batches are appended in
+   * place, so each read returns a fresh outer object: deriveds compare by identity.
+   */
+  get columns(): Columns {
+    void this.#revision;
+    return { ...this.#columns };
+  }
+
+  get active(): boolean {
+    return this.phase === 'loading' || this.phase === 'running' || this.phase === 'paused';
+  }
+
+  /** Show `columns` (a trace, or nothing) with no run: the idle state a reset returns to. */
+  show(columns: Columns, isTrace: boolean): void {
+    if (this.active && this.#client) {
+      this.#client.stop();
+      this.#stopping++;
+    }
+    this.#setColumns(columns);
+    this.showingTrace = isTrace;
+    Object.assign(this, { phase: 'idle', step: 0, error: null, diverged: {} });
+  }
+
+  /** Play: resume a paused run, or start a new one. */
+  play(request: RunRequest): void {
+    if (this.phase === 'paused') this.#client?.resume();
+    else this.#start(request);
+  }
+
+  pause(): void {
+    if (this.phase === 'running' || this.phase === 'loading') this.#client?.pause();
+  }
+
+  /** One step (all arms) while paused; from idle or an ended run, a new run that pauses after its first step. */
+  stepOnce(request: RunRequest): void {
+    if (this.phase === 'running') return;
+    if (this.phase !== 'paused') {
+      this.#start(request);
+      this.#client!.pause();
+    }
+    this.#client!.step();
+  }
+
+  /** Pauses while the widget is out of sight; `wake` resumes only what this paused. */
+  sleep(): void {
+    if (this.phase !== 'running' && this.phase !== 'loading') return;
+    this.#autoPaused = true;
+    this.#client?.pause();
+  }
+
+  wake(): void {
+    if (!this.#autoPaused) return;
+    this.#autoPaused = false;
+    if (this.active) this.#client?.resume();
+  }
+
+  /** After an error: a fresh worker, the same run again. */
+  retry(): void {
+    this.#client?.terminate();
+    this.#client = null;
+    this.#awaitingReady = 0;
+    this.#stopping = 0;
+    if (this.#last) this.#start(this.#last);
+  }
+
+  /** Ends the worker (navigation, unmount). */
+  dispose(): void {
+    this.#client?.terminate();
+    this.#client = null;
+  }
+
+  #start(request: RunRequest): void {
+    this.#last = request;
+    this.#autoPaused = false;
+    this.#client ??= this.createClient(this.#handlers());
+    this.#awaitingReady++;
+    this.#client.start(this.experimentId, request.config, request.seed, request.steps);
+    this.#setColumns({});
+    Object.assign(this, { phase: 'loading', step: 0, of: request.steps, error: null, diverged: {}, showingTrace: false });
+  }
+
+  #setColumns(columns: Columns): void {
+    this.#columns = columns;
+    this.#revision++;
+  }
+
+  #handlers(): LabHandlers {
+    const current = () => this.#awaitingReady === 0 && this.#stopping === 0;
+    return {
+      onReady: (message) => {
+        if (--this.#awaitingReady > 0) return;
+        // The host starts a run only after the previous one ended: nothing stopped is still to come.
+        this.#stopping = 0;
+        this.backend = message.backend;
+        this.fallbackReason = message.fallbackReason ?? null;
+      },
+      onMetrics: (records) => {
+        if (!current()) return;
+        appendRecords(this.#columns, records);
+        this.#revision++;
+      },
+      onProgress: (message) => {
+        if (current()) this.step = message.step;
+      },
+      onState: (message) => {
+        const ended = message.state === 'stopped' || message.state === 'finished';
+        if (this.#stopping > 0 && ended) {
+          this.#stopping--;
+          return;
+        }
+        if (!current()) return;
+        switch (message.state) {
+          case 'diverged':
+            this.diverged = { ...this.diverged, [message.arm ?? '']: message.step };
+            return;
+          case 'finished':
+            this.step = message.step;
+            this.phase = this.arms.every((arm) => arm in this.diverged) ? 'diverged' : 'finished';
+            return;
+          default:
+            this.step = message.step;
+            this.phase = message.state;
+        }
+      },
+      onError: (message) => {
+        // An error that answers a start (bad config, no backend) stands in for its `ready`.
+        if (this.#awaitingReady > 0 && --this.#awaitingReady > 0) return;
+        this.#stopping = 0;
+        this.error = message;
+        this.phase = 'error';
+      },
+    };
+  }
+}
