@@ -1,0 +1,127 @@
+/**
+ * The NoiseInjection figure: hydrates when scrolled into view with the precomputed trace drawn,
+ * trains live in the worker without blocking the page, pauses, resets to the same numbers, reports
+ * divergence, works from the keyboard, and stays clean (console, origin, axe).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { axeViolations, foreignRequests, siteUrl, watchPage, type PageWatch } from './support/site';
+import { liveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { fmtValue } from '../../src/charts/describe';
+import type { Trace } from '../../src/traces/trace';
+
+const trace = JSON.parse(readFileSync('src/traces/noisy-bn.json', 'utf8')) as Trace;
+const STEPS = 30;
+
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+let widget: LiveFigure;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  watch = watchPage(page);
+  await page.goto(siteUrl('chapters/02-does-batchnorm-reduce-ics/'));
+  widget = liveFigure(page, /Noisy BatchNorm, live/);
+});
+afterAll(() => browser?.close());
+
+const lossSummary = () => widget.summary(/^Training loss$/).textContent();
+
+describe('NoiseInjection', () => {
+  it('waits below the fold, then hydrates with the precomputed trace drawn', async () => {
+    expect(await widget.figure.textContent()).toMatch(/appears here when JavaScript runs/);
+    await widget.figure.scrollIntoViewIfNeeded();
+    await widget.play.waitFor();
+    await widget.waitForStatus(/^Showing a precomputed run/);
+    const last = trace.arms.batchnorm!.loss!.at(-1)!;
+    expect(await lossSummary()).toContain(`BatchNorm ${fmtValue(last)} (step ${trace.steps - 1})`);
+    // One line per arm in the loss chart, and a band chart per arm for the tracked layer.
+    expect(await widget.figure.getByRole('figure', { name: /^Training loss$/ }).locator('path.series-line').count()).toBe(4);
+    expect(await widget.figure.getByRole('figure', { name: /^(Standard|BatchNorm|Noisy BatchNorm|Standard \+ noise), layer 2$/ }).count()).toBe(4);
+  });
+
+  it('trains live in the worker with no long task on the main thread', async () => {
+    await widget.setStepCap(STEPS);
+    await widget.waitForStatus(/^Showing a precomputed run/);
+    const longTasks = await watchLongTasks(page);
+    await widget.play.click();
+    await expect.poll(() => lossSummary()).toMatch(/BatchNorm [\d.]+ \(step \d\)/); // the first live point
+    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+    expect(await widget.progress.textContent()).toMatch(new RegExp(`Step ${STEPS} of ${STEPS}\\s· (wasm|cpu) backend`));
+    expect(await longTasks()).toEqual([]);
+  });
+
+  it('pauses, and a reset replays the same numbers with the same seed', async () => {
+    const finished = await lossSummary();
+    await widget.figure.getByRole('button', { name: 'Reset' }).click();
+    await widget.play.click();
+    await expect.poll(() => widget.stepsDone()).toBeGreaterThanOrEqual(3);
+    await widget.pause.click();
+    await widget.waitForStatus(/^Paused at step \d+\./);
+    const pausedAt = await widget.stepsDone();
+    expect(await widget.status.textContent()).toBe(`Paused at step ${pausedAt}.`);
+    await widget.figure.getByRole('button', { name: 'Step' }).click();
+    await widget.waitForStatus(new RegExp(`^Paused at step ${pausedAt + 1}\\.`));
+    await widget.play.click();
+    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+    expect(await lossSummary()).toBe(finished);
+  });
+
+  it('is driven by the keyboard: the learning-rate slider, a bad typed value, play', async () => {
+    const slider = widget.figure.getByRole('slider', { name: 'Learning rate' });
+    const exact = widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' });
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => exact.inputValue()).toBe('0.2');
+    // Not the trace's settings any more: nothing precomputed to show.
+    await widget.waitForStatus(/^Ready\. Press Play/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => exact.inputValue()).toBe('0.5');
+    await widget.waitForStatus(/^Showing a precomputed run/);
+
+    await exact.fill('fast');
+    await exact.press('Enter');
+    expect(await widget.figure.getByText('Learning rate must be a number.').count()).toBe(1);
+    expect(await exact.getAttribute('aria-invalid')).toBe('true');
+    expect(await exact.inputValue()).toBe('0.5');
+
+    await widget.play.focus();
+    await page.keyboard.press('Enter');
+    await widget.waitForStatus(/^(Loading|Running)/);
+    await page.keyboard.press('Space'); // the same button now pauses
+    await widget.waitForStatus(/^Paused at step \d+\./);
+  });
+
+  it('is axe-clean while running, with every panel shown', async () => {
+    await widget.play.click();
+    await widget.waitForStatus(/^Running\./);
+    expect(await axeViolations(page)).toEqual([]);
+    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+  });
+
+  it('ends a diverging arm with “diverged at step k” and keeps the charts', async () => {
+    for (const [name, value] of [
+      ['Noise mean range n_μ', '1.5'],
+      ['Noise scale bound n_σ', '2'],
+    ] as const) {
+      const box = widget.figure.getByRole('textbox', { name: `${name}, exact value` });
+      await box.fill(value);
+      await box.press('Enter');
+    }
+    await widget.play.click();
+    await widget.waitForStatus(/^Finished at step \d+\. Standard \+ noise diverged at step \d+\./);
+    expect(await widget.figure.getByText(/× diverged at step \d+/).count()).toBeGreaterThan(0);
+    expect(await widget.figure.getByRole('figure', { name: /^Training loss$/ }).locator('path.series-line').count()).toBe(4);
+    expect(await lossSummary()).toMatch(/Standard \+ noise diverged at step \d+\./);
+  });
+
+  it('did all this with no console error, no failed request and nothing from another origin', () => {
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.failures).toEqual([]);
+    expect(foreignRequests(watch)).toEqual([]);
+  });
+});
