@@ -12,17 +12,11 @@
  */
 import type { Experiment } from '../types';
 import { defaultsOf } from '../schema';
-import { learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
 import { runMlp } from './setups';
 import { summarizeArms } from './summary';
-import type { BnVsStandardConfig } from './bn-vs-standard';
+import { LANDSCAPE_ARMS as ARMS, LANDSCAPE_SCHEMA as SCHEMA, PROBE_ETA_MULTIPLES, type LandscapeConfig } from './landscape-schema';
 
-export type LandscapeConfig = BnVsStandardConfig;
-
-const ARMS = ['standard', 'batchnorm'] as const;
-/** Probe step lengths as multiples of the learning rate (science.md R4). */
-export const PROBE_ETA_MULTIPLES: readonly number[] = [0.5, 1, 2, 4];
-const SCHEMA = [learningRateField(0.1), stepsField(200), ...MLP_FIELDS, measureEveryField(20, 'the landscape probes')];
+export type { LandscapeConfig };
 
 export const landscape: Experiment<LandscapeConfig> = {
   id: 'landscape',
