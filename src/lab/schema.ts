@@ -3,7 +3,7 @@
  * captions (../shared/style.md, "what this project takes" §2). These helpers are the only place
  * that reads a schema, so every consumer agrees on what a valid config is.
  */
-import type { Config, ConfigSchema, ConfigValue, Field } from './types';
+import type { Config, ConfigSchema, ConfigValue, Field, NumberField } from './types';
 
 /** The schema's defaults as a config object. */
 export function defaultsOf<C extends Config>(schema: ConfigSchema): C {
@@ -44,6 +44,12 @@ export function parseValue(field: Field, text: string): ConfigValue {
   const problem = checkValue(field, value);
   if (problem) throw new Error(problem);
   return value;
+}
+
+/** A number brought into its field's range (and to a whole number where required); the default if not finite. */
+export function clampSetting(field: NumberField, value: number): number {
+  const v = Math.min(field.max, Math.max(field.min, Number.isFinite(value) ? value : field.default));
+  return field.integer ? Math.round(v) : v;
 }
 
 /** Field lookup by key with a readable error listing the valid keys. */

@@ -28,9 +28,3 @@ export type ExplorerSettings = Record<ExplorerKey, number>;
 export const EXPLORER_DEFAULTS: ExplorerSettings = Object.fromEntries(
   EXPLORER_FIELDS.map((f) => [f.key, f.default]),
 ) as ExplorerSettings;
-
-/** Brings a setting into its field's range (and to a whole number where required). */
-export function clampSetting(field: ExplorerField, value: number): number {
-  const v = Math.min(field.max, Math.max(field.min, Number.isFinite(value) ? value : field.default));
-  return field.integer ? Math.round(v) : v;
-}

@@ -11,7 +11,8 @@ import type { Tensor, Tensor1D } from '@tensorflow/tfjs-core';
 import { stream } from '../random';
 import { batchNormEval, batchNormTrain, initialRunning, normalizeWith, updateRunning, BN_MOMENTUM } from '../norms/batchnorm';
 import type { RunningStats } from '../types';
-import { EXPLORER_FIELDS, HISTORY_BATCHES, clampSetting, type ExplorerSettings } from './config';
+import { clampSetting } from '../schema';
+import { EXPLORER_FIELDS, HISTORY_BATCHES, type ExplorerSettings } from './config';
 import { drawPreActivations } from './sample';
 
 export interface Moments {
