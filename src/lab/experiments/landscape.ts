@@ -1,20 +1,21 @@
 /**
  * 'landscape' — the optimization landscape along the gradient, Fig. 4 (science.md §5, R4), on the R1
  * MLP at lr 0.1 for 200 steps. Every `measureEvery` steps, on the same batch and in probe mode (no
- * state touched), for η ∈ lr × {½, 1, 2, 4} (the paper's VGG range [0.05, 0.4] at lr 0.1): the loss
- * band of L(w − ηg), the gradient change max_η ‖g − ∇L(w − ηg)‖ and the effective β.
+ * state touched), for η ∈ lr × {½, 1, 2, 4} by default (the paper's VGG range [0.05, 0.4] at lr 0.1;
+ * the `etaRange` setting stretches it): the loss band of L(w − ηg), the gradient change
+ * max_η ‖g − ∇L(w − ηg)‖ and the effective β, and both per η for the figure's slice.
  * At this scale the loss band and gradient change separate the arms clearly; the effective β barely
  * does (science.md R4: not reproduced) — the text must say so.
  *
  * Arms: standard, batchnorm.
  * Metrics every step: loss, accuracy, act.<layer>.q05…q95, dMean, dVar. Every `measureEvery` steps: lossMin, lossMax, gradChange, betaEff,
- *   gradNorm.<layer>. Every 50 steps and at the end: trainAccuracy, testAccuracy.
+ *   loss.eta<k>, gradChange.eta<k> (k = 0…3, ascending η), gradNorm.<layer>. Every 50 steps and at the end: trainAccuracy, testAccuracy.
  */
 import type { Experiment } from '../types';
 import { defaultsOf } from '../schema';
 import { runMlp } from './setups';
 import { summarizeArms } from './summary';
-import { LANDSCAPE_ARMS as ARMS, LANDSCAPE_SCHEMA as SCHEMA, PROBE_ETA_MULTIPLES, type LandscapeConfig } from './landscape-schema';
+import { LANDSCAPE_ARMS as ARMS, LANDSCAPE_SCHEMA as SCHEMA, probeEtas, type LandscapeConfig } from './landscape-schema';
 
 export type { LandscapeConfig };
 
@@ -28,7 +29,7 @@ export const landscape: Experiment<LandscapeConfig> = {
     runMlp(config, ctx, ARMS, {
       measureEvery: config.measureEvery,
       gradNorms: true,
-      probeEtas: PROBE_ETA_MULTIPLES.map((k) => k * config.lr),
+      probeEtas: probeEtas(config),
     }),
   summarize: (records) => summarizeArms(records, ARMS),
 };

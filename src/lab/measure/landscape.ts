@@ -4,7 +4,9 @@
  * mode (batch statistics, no noise, no state touched):
  *   lossMin / lossMax — the band of L(w − ηg) over η,
  *   gradChange        — max_η ‖g − ∇L(w − ηg)‖₂ (gradient predictiveness; smaller = more predictive),
- *   betaEff           — max_η ‖g − ∇L(w − ηg)‖₂ / ‖ηg‖₂ (the "effective" β-smoothness).
+ *   betaEff           — max_η ‖g − ∇L(w − ηg)‖₂ / ‖ηg‖₂ (the "effective" β-smoothness),
+ *   loss.eta<k>, gradChange.eta<k> — the same at each η separately (landscape-keys.ts), so a figure can
+ *                       draw the 1-D slice L(w − ηg) and the band of gradient changes over η.
  * g is the gradient the training step uses (identical to the probe-mode gradient on arms without noise).
  */
 import { tf } from '../tf';
@@ -12,13 +14,14 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Batch, Params } from '../types';
 import type { LayeredModel } from '../models/layered';
 import { distance, sumOfSquares } from './tensor-norms';
+import { perEtaKey, type PerEtaMetric } from './landscape-keys';
 
-export interface LandscapeProbe {
+export type LandscapeProbe = {
   lossMin: number;
   lossMax: number;
   gradChange: number;
   betaEff: number;
-}
+} & Record<`${PerEtaMetric}.eta${number}`, number>;
 
 /** Loss and ‖g − g_η‖ at each η, in the order given. */
 export function probeAlongGradient(
@@ -52,7 +55,14 @@ export function probeLandscape(
   etas: readonly number[],
 ): LandscapeProbe {
   const { losses, gradChanges, gradNorm } = probeAlongGradient(model, params, grads, batch, etas);
+  const perEta = Object.fromEntries(
+    etas.flatMap((_, k) => [
+      [perEtaKey('loss', k), losses[k]!],
+      [perEtaKey('gradChange', k), gradChanges[k]!],
+    ]),
+  );
   return {
+    ...perEta,
     lossMin: Math.min(...losses),
     lossMax: Math.max(...losses),
     gradChange: Math.max(...gradChanges),

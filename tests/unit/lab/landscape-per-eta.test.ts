@@ -1,0 +1,41 @@
+/**
+ * The landscape probe's per-step-size metrics: loss.eta<k> and gradChange.eta<k> are the values whose
+ * min/max make the band and the gradient change, in the order of the probed η; and the experiment
+ * probes lr × etaRange × {⅛, ¼, ½, 1}, which is the paper's lr × {½, 1, 2, 4} at the default range.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../../src/lab/tf';
+import { readDigitsFile } from '../../../src/lab/data/digits-file';
+import { landscape } from '../../../src/lab/experiments/landscape';
+import { probeEtas } from '../../../src/lab/experiments/landscape-schema';
+import { perEtaKey } from '../../../src/lab/measure/landscape-keys';
+import type { MetricRecord } from '../../../src/lab/types';
+
+let probed: MetricRecord[];
+
+beforeAll(async () => {
+  await initBackend('wasm');
+  const records: MetricRecord[] = [];
+  for await (const r of landscape.run(landscape.defaults, { seed: 1, steps: 1, loadDigits: readDigitsFile })) records.push(r);
+  probed = records.filter((r) => 'lossMin' in r.metrics);
+}, 60_000);
+
+describe('landscape per-η metrics', () => {
+  it('probes the paper’s lr × {½, 1, 2, 4} by default, and stretches with etaRange', () => {
+    probeEtas(landscape.defaults).forEach((eta, k) => expect(eta).toBeCloseTo([0.05, 0.1, 0.2, 0.4][k]!, 12));
+    probeEtas({ lr: 0.5, etaRange: 1 }).forEach((eta, k) => expect(eta).toBeCloseTo(0.5 * [1 / 8, 1 / 4, 1 / 2, 1][k]!, 12));
+  });
+
+  it('records the loss and gradient change at every η, consistent with the band, the max and β_eff', () => {
+    expect(probed.map((r) => r.arm).sort()).toEqual(['batchnorm', 'standard']);
+    for (const { metrics: m } of probed) {
+      const losses = [0, 1, 2, 3].map((k) => m[perEtaKey('loss', k)]!);
+      const changes = [0, 1, 2, 3].map((k) => m[perEtaKey('gradChange', k)]!);
+      expect(Math.min(...losses)).toBe(m.lossMin);
+      expect(Math.max(...losses)).toBe(m.lossMax);
+      expect(Math.max(...changes)).toBe(m.gradChange);
+      for (const c of changes) expect(c).toBeGreaterThan(0);
+      expect(m[perEtaKey('loss', 4)]).toBeUndefined();
+    }
+  });
+});
