@@ -2,6 +2,7 @@
  * `npm run traces`: runs the reproduce CLI for every widget's experiment with its default config and
  * the trace plan's seed, then writes src/traces/<experiment>.json (src/traces/trace.ts says what is
  * kept). Re-run it whenever an experiment's defaults or engine change; the trace tests say when.
+ * `npm run traces -- landscape` re-makes only the traces named.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,8 @@ const MAX_BYTES = 150_000;
 
 const scratch = await mkdtemp(join(tmpdir(), 'traces-'));
 try {
-  for (const plan of TRACE_PLANS) {
+  const only = process.argv.slice(2);
+  for (const plan of TRACE_PLANS.filter((p) => only.length === 0 || only.includes(p.experiment))) {
     const reportFile = join(scratch, `${plan.experiment}.json`);
     const code = await reproduce([plan.experiment, '--seed', String(plan.seed), '--out', reportFile], {
       out: (text) => process.stdout.write(text),

@@ -8,6 +8,8 @@
  * every step where a sparse metric was measured, and the last), rounded to SIGNIFICANT digits.
  */
 import type { Columns } from '../lab/worker/columns';
+import { perEtaKey } from '../lab/measure/landscape-keys';
+import { PROBE_ETA_FRACTIONS } from '../lab/experiments/landscape-schema';
 
 export interface TracePlan {
   experiment: string;
@@ -35,6 +37,10 @@ export interface Trace {
 
 export const SIGNIFICANT = 4;
 
+/** The landscape probe's per-η metrics for `count` step sizes. */
+const perEtaKeys = (count: number) =>
+  Array.from({ length: count }, (_, k) => [perEtaKey('loss', k), perEtaKey('gradChange', k)]).flat();
+
 const activationMetrics = (layers: readonly number[]) =>
   layers.flatMap((l) => ['q05', 'q25', 'q50', 'q75', 'q95', 'dMean', 'dVar'].map((m) => `act.${l}.${m}`));
 
@@ -48,6 +54,13 @@ export const TRACE_PLANS: readonly TracePlan[] = [
     sparse: ['trainAccuracy', 'testAccuracy', 'diverged'],
   },
   { experiment: 'ics-gradients', seed: 1, stride: 1, dense: ['loss'], sparse: ['icsL2', 'icsCos', 'diverged'] },
+  {
+    experiment: 'landscape',
+    seed: 1,
+    stride: 2,
+    dense: ['loss'],
+    sparse: ['lossMin', 'lossMax', 'gradChange', 'betaEff', ...perEtaKeys(PROBE_ETA_FRACTIONS.length), 'diverged'],
+  },
 ];
 
 export function tracePlan(experiment: string): TracePlan {
