@@ -6,11 +6,14 @@ import { format } from 'd3';
 import { armStyle } from './arm-styles';
 import { nearestIndex, type BandSeries, type LineSeries } from './series';
 
-const SIG3 = format('.3~g');
+const PLAIN = format(',.3~r');
+const EXPONENT = format('.3~g');
 
-/** Three significant digits and a true minus sign; "n/a" for NaN/Inf. */
+/** Three significant digits (2,330; 0.962; 1.23e-7); d3 writes a true minus sign before a number. "n/a" for NaN/Inf. */
 export function fmtValue(value: number): string {
-  return Number.isFinite(value) ? SIG3(value).replace('-', '−') : 'n/a';
+  if (!Number.isFinite(value)) return 'n/a';
+  const plain = Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6;
+  return (plain ? PLAIN : EXPONENT)(value);
 }
 
 /** The last finite value of a series and its step. */
@@ -31,8 +34,8 @@ export function describeLines(title: string, series: readonly LineSeries[]): str
 }
 
 /** "Median −0.21, middle half −0.60 to 0.31, 90% between −1.2 and 0.95 (step 299)." */
-export function describeBand(title: string, band: BandSeries | null): string {
-  if (!band || band.x.length === 0) return `${title}: no data yet.`;
+export function describeBand(title: string, band: BandSeries): string {
+  if (band.x.length === 0) return `${title}: no data yet.`;
   return `${title}: ${bandAt(band, band.x.length - 1)}.`;
 }
 

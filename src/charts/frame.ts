@@ -16,6 +16,8 @@ export interface FrameSpec {
   xDomain: readonly [number, number];
   yDomain: readonly [number, number];
   log?: boolean;
+  /** d3 format of the x ticks; default '~s' (steps: 1k, 2k). Step sizes such as 0.05 need '~g'. */
+  xFormat?: string;
 }
 
 export interface Frame {
@@ -40,27 +42,42 @@ export function drawFrame(svg: SVGSVGElement, spec: FrameSpec): Frame {
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-    .call(axisBottom(x).ticks(6).tickFormat(format('~s')));
+    .call(axisBottom(x).ticks(6).tickFormat(format(spec.xFormat ?? '~s')));
   root
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(${MARGIN.left},0)`)
     .call(axisLeft(y).ticks(5, '~g'));
-  root
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('x', (MARGIN.left + WIDTH - MARGIN.right) / 2)
-    .attr('y', HEIGHT - 6)
-    .attr('text-anchor', 'middle')
-    .text(spec.xLabel);
-  root
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('transform', `translate(12,${(MARGIN.top + HEIGHT - MARGIN.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text(spec.yLabel);
+  drawAxisLabels(root, spec, { width: WIDTH, height: HEIGHT, margin: MARGIN });
   const plot = root.append('g').attr('class', 'plot');
   return { root, x, y, plot };
+}
+
+export interface ChartBox {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+}
+
+/** The x label centred under the plot and the y label turned along the left edge (every chart's). */
+export function drawAxisLabels(
+  root: Selection<SVGSVGElement, unknown, null, undefined>,
+  labels: { xLabel: string; yLabel: string },
+  { width, height, margin }: ChartBox,
+): void {
+  root
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('x', (margin.left + width - margin.right) / 2)
+    .attr('y', height - 6)
+    .attr('text-anchor', 'middle')
+    .text(labels.xLabel);
+  root
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('transform', `translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(labels.yLabel);
 }
 
 /** The vertical hover rule at step `at`, and pointer tracking that reports the step under the pointer. */

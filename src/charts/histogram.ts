@@ -5,6 +5,7 @@
  * caller hands it plain numbers.
  */
 import { axisBottom, axisLeft, bin, extent, format, max, scaleLinear, select } from 'd3';
+import { drawAxisLabels } from './frame';
 
 const WIDTH = 360;
 const HEIGHT = 210;
@@ -99,19 +100,7 @@ export function drawHistogram(
     .attr('transform', `translate(${MARGIN.left},0)`)
     .call(axisLeft(y).tickValues(integerTicks).tickFormat(format('d')));
 
-  root
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('x', (MARGIN.left + WIDTH - MARGIN.right) / 2)
-    .attr('y', HEIGHT - 6)
-    .attr('text-anchor', 'middle')
-    .text(spec.xLabel);
-  root
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('transform', `translate(12,${(MARGIN.top + HEIGHT - MARGIN.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text(spec.yLabel);
+  drawAxisLabels(root, spec, { width: WIDTH, height: HEIGHT, margin: MARGIN });
 
   root
     .append('g')

@@ -17,6 +17,8 @@ export interface LineChartSpec {
   log?: boolean;
   /** Fixed value range, e.g. [0, 1] for accuracy; otherwise fitted to the data. */
   yDomain?: readonly [number, number];
+  /** d3 format of the x ticks (frame.ts); for an x other than training steps. */
+  xFormat?: string;
 }
 
 const usable = (log: boolean | undefined) => (v: number) => Number.isFinite(v) && (!log || v > 0);

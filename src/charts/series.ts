@@ -63,11 +63,14 @@ export interface BandSeries {
   q: Record<BandQuantile, number[]>;
 }
 
-/** The distribution of one arm's tracked unit of `layer` over steps (rows without it are skipped). */
-export function bandSeries(columns: Columns, arm: string, layer: number): BandSeries | null {
+/**
+ * The distribution of one arm's tracked unit of `layer` over steps (rows without it are skipped);
+ * empty, not absent, before any data, so a chart can stand ready for a run's first batch.
+ */
+export function bandSeries(columns: Columns, arm: string, layer: number): BandSeries {
   const armColumns = columns[arm];
   const median = armColumns?.[`act.${layer}.q50`];
-  if (!armColumns || !median) return null;
+  if (!armColumns || !median) return { id: arm, x: [], q: { q05: [], q25: [], q50: [], q75: [], q95: [] } };
   const rows = median.flatMap((v, row) => (Number.isFinite(v) ? [row] : []));
   const q = Object.fromEntries(
     BAND_QUANTILES.map((name) => {

@@ -17,7 +17,8 @@ export class LiveRun {
   readonly run: RunController;
   readonly defaults: Config;
   readonly stepCapField: NumberField;
-  readonly #trace: Columns;
+  /** The trace as chart columns. */
+  readonly traceColumns: Columns;
 
   constructor(
     readonly schema: ConfigSchema,
@@ -32,8 +33,8 @@ export class LiveRun {
     if (steps?.type !== 'number') throw new Error(`${trace.experiment} has no number field "steps" to cap runs with`);
     this.stepCapField = { ...steps, label: 'Step cap' };
     this.run = new RunController(trace.experiment, arms, createClient);
-    this.#trace = traceColumns(trace);
-    this.run.show(this.#trace, true);
+    this.traceColumns = traceColumns(trace);
+    this.run.show(this.traceColumns, true);
   }
 
   get stepCap(): number {
@@ -55,7 +56,12 @@ export class LiveRun {
   }
 
   set(key: string, value: ConfigValue): void {
-    this.settings[key] = value;
+    this.update({ [key]: value });
+  }
+
+  /** Several settings at once (one reset), e.g. a network and the learning rate that suits it. */
+  update(values: Config): void {
+    Object.assign(this.settings, values);
     this.reset();
   }
 
@@ -74,7 +80,7 @@ export class LiveRun {
 
   /** Back to step 0 with the same seed, so the same initialisation and batches. */
   reset(): void {
-    this.run.show(this.matchesTrace ? this.#trace : {}, this.matchesTrace);
+    this.run.show(this.matchesTrace ? this.traceColumns : {}, this.matchesTrace);
   }
 
   /** Pauses while `element` is out of view or the tab hidden; ends the worker on leaving the page. */

@@ -3,7 +3,9 @@
  * (never on time), and watching the main thread for long tasks while the worker trains.
  */
 import { expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { siteUrl, watchPage, type PageWatch } from './site';
 
 export interface LiveFigure {
   figure: Locator;
@@ -19,12 +21,18 @@ export interface LiveFigure {
   stepsDone: () => Promise<number>;
   /** Waits for a state sentence of the live region, e.g. /^Finished at step 30\./. */
   waitForStatus: (pattern: RegExp) => Promise<void>;
+  /** Waits until the run has done at least `steps` steps. */
+  waitForSteps: (steps: number) => Promise<void>;
 }
+
+/** A cold worker loads tfjs, the .wasm and the digits first; a busy CI machine is slow at it. */
+const LIVE_TIMEOUT_MS = 30_000;
 
 export function liveFigure(page: Page, name: RegExp): LiveFigure {
   const figure = page.getByRole('figure', { name });
   const status = figure.getByRole('status');
   const progress = figure.locator('.progress');
+  const stepsDone = async () => Number(/Step (\d+) of/.exec((await progress.textContent()) ?? '')?.[1] ?? -1);
   return {
     figure,
     play: figure.getByRole('button', { name: 'Play' }),
@@ -38,9 +46,12 @@ export function liveFigure(page: Page, name: RegExp): LiveFigure {
       await cap.press('Enter');
       await expect.poll(() => cap.inputValue()).toBe(String(steps));
     },
-    stepsDone: async () => Number(/Step (\d+) of/.exec((await progress.textContent()) ?? '')?.[1] ?? -1),
+    stepsDone,
     waitForStatus: async (pattern) => {
-      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(pattern);
+      await expect.poll(() => status.textContent(), { timeout: LIVE_TIMEOUT_MS }).toMatch(pattern);
+    },
+    waitForSteps: async (steps) => {
+      await expect.poll(stepsDone, { timeout: LIVE_TIMEOUT_MS }).toBeGreaterThanOrEqual(steps);
     },
   };
 }
@@ -53,4 +64,20 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number[]
     new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
   });
   return () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}
+
+export interface LivePage {
+  browser: Browser;
+  page: Page;
+  watch: PageWatch;
+  widget: LiveFigure;
+}
+
+/** A fresh desktop-sized page on a chapter, watched from the first request, with its live figure. */
+export async function openLiveFigure(path: string, name: RegExp): Promise<LivePage> {
+  const browser = await launchChromium();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const watch = watchPage(page);
+  await page.goto(siteUrl(path));
+  return { browser, page, watch, widget: liveFigure(page, name) };
 }

@@ -1,6 +1,7 @@
-/** The live region's sentences: one per run state, with the arms that diverged. */
+/** The words the figures say: the live region's sentence per run state, and numbers in text summaries. */
 import { describe, expect, it } from 'vitest';
 import { announce, type RunStatusInput } from '../../../src/widgets/run/announce';
+import { fmtValue } from '../../../src/charts/describe';
 
 const base: RunStatusInput = { phase: 'idle', step: 0, diverged: {}, showingTrace: false, error: null };
 
@@ -26,5 +27,15 @@ describe('announce', () => {
 
   it('passes on the error', () => {
     expect(announce({ ...base, phase: 'error', error: 'the lab worker failed' })).toBe('The run failed: the lab worker failed.');
+  });
+});
+
+describe('fmtValue', () => {
+  it('prints three significant digits with a true minus sign, plain where that reads best', () => {
+    expect(fmtValue(2330.04)).toBe('2,330');
+    expect(fmtValue(-0.96239)).toBe('−0.962');
+    expect(fmtValue(0.0034371)).toBe('0.00344');
+    expect(fmtValue(1.234e-7)).toBe('1.23e-7');
+    expect(fmtValue(Number.NaN)).toBe('n/a');
   });
 });

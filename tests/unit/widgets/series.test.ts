@@ -67,10 +67,10 @@ describe('bandSeries and trackedLayersIn', () => {
     expect(band.q.q95).toEqual([2, 2.5]);
   });
 
-  it('returns null for an arm or layer that is not tracked, and finds the tracked layers', () => {
+  it('is empty for an arm or layer that is not tracked, and finds the tracked layers', () => {
     const columns = toColumns([act(0, 0), { arm: 'standard', step: 0, metrics: { 'act.5.q50': 1 } }]);
-    expect(bandSeries(columns, 'batchnorm', 5)).toBeNull();
-    expect(bandSeries(columns, 'noisy', 2)).toBeNull();
+    expect(bandSeries(columns, 'batchnorm', 5)).toMatchObject({ id: 'batchnorm', x: [], q: { q50: [] } });
+    expect(bandSeries(columns, 'noisy', 2).x).toEqual([]);
     expect(trackedLayersIn(columns)).toEqual([2, 5]);
   });
 });
