@@ -1,0 +1,105 @@
+/**
+ * The GradientShift figure: hydrates with the precomputed trace drawn, trains live in the worker
+ * without blocking the page, resets to the same numbers, works from the keyboard (layer picker,
+ * network choice), and stays clean (console, origin, axe). The diagram of Definition 2.1 reads as a table.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, foreignRequests, type PageWatch } from './support/site';
+import { openLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { fmtValue } from '../../src/charts/describe';
+import type { Trace } from '../../src/traces/trace';
+
+const trace = JSON.parse(readFileSync('src/traces/ics-gradients.json', 'utf8')) as Trace;
+/** Measurements of G′ at steps 0, 20 and 40. */
+const STEPS = 60;
+
+let page: Page;
+let watch: PageWatch;
+let widget: LiveFigure;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const opened = await openLiveFigure('chapters/03-ics-gradients/', /G versus G′, live/);
+  ({ page, watch, widget } = opened);
+  close = () => opened.browser.close();
+});
+afterAll(() => close?.());
+
+const cosSummary = () => widget.summary(/^cos\(G, G′\) at layer \d+$/).textContent();
+
+describe('Definition 2.1 diagram', () => {
+  it('says in a table which layers have moved for G′', async () => {
+    const table = page.getByRole('table', { name: /Which weights each gradient is taken at/ });
+    const gPrime = table.getByRole('row', { name: /^G′/ });
+    expect(await gPrime.getByRole('cell').allTextContents()).toEqual([
+      'W(t+1), updated',
+      'W(t+1), updated',
+      'W(t+1), updated',
+      'W(t)∇ taken here',
+      'W(t)',
+      'W(t)',
+    ]);
+  });
+});
+
+describe('GradientShift', () => {
+  it('hydrates when scrolled into view with the precomputed trace drawn', async () => {
+    expect(await widget.figure.textContent()).toMatch(/appears here when JavaScript runs/);
+    await widget.figure.scrollIntoViewIfNeeded();
+    await widget.play.waitFor();
+    await widget.waitForStatus(/^Showing a precomputed run/);
+    const cos = trace.arms.batchnorm!.icsCos!.findLast((v) => v !== null)!;
+    expect(await cosSummary()).toContain(`BatchNorm ${fmtValue(cos)} (step 380)`);
+  });
+
+  it('trains live in the worker with no long task on the main thread, and a reset replays it', async () => {
+    await widget.setStepCap(STEPS);
+    const longTasks = await watchLongTasks(page);
+    await widget.play.click();
+    await widget.waitForSteps(1);
+    expect(await cosSummary()).toMatch(/BatchNorm −?[\d.]+ \(step 0\)/);
+    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+    expect(await longTasks()).toEqual([]);
+    const finished = await cosSummary();
+    expect(finished).toMatch(/\(step 40\)/);
+
+    await widget.figure.getByRole('button', { name: 'Reset' }).click();
+    await widget.play.click();
+    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+    expect(await cosSummary()).toBe(finished);
+  });
+
+  it('picks the layer and the network from the keyboard', async () => {
+    const layer = widget.figure.getByRole('slider', { name: 'Layer', exact: true });
+    await layer.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => widget.figure.getByRole('figure', { name: /^cos\(G, G′\) at layer 8$/ }).count()).toBe(1);
+    await widget.waitForStatus(/^Ready\. Press Play/);
+
+    const network = widget.figure.getByRole('combobox', { name: 'Network' });
+    await network.focus();
+    await network.selectOption('mlp');
+    await expect.poll(() => widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' }).inputValue()).toBe('0.1');
+    expect(await widget.figure.getByRole('slider', { name: 'Hidden layers' }).count()).toBe(1);
+    // The MLP with 6 hidden layers has 7 linear layers: the picker stops there.
+    expect(await layer.getAttribute('max')).toBe('7');
+  });
+
+  it('is axe-clean while running', async () => {
+    // Long enough for the MLP not to finish before axe looks; paused right after.
+    await widget.setStepCap(300);
+    await widget.play.click();
+    await widget.waitForStatus(/^Running\./);
+    expect(await axeViolations(page)).toEqual([]);
+    await widget.pause.click();
+    await widget.waitForStatus(/^Paused at step \d+\./);
+  });
+
+  it('did all this with no console error, no failed request and nothing from another origin', () => {
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.failures).toEqual([]);
+    expect(foreignRequests(watch)).toEqual([]);
+  });
+});
