@@ -71,6 +71,19 @@ describe('NoiseInjection', () => {
     expect(await lossSummary()).toBe(finished);
   });
 
+  it('pauses while scrolled out of view and resumes when back', async () => {
+    await widget.setStepCap(300);
+    await widget.play.click();
+    await widget.waitForSteps(2);
+    await page.evaluate(() => scrollTo(0, 0));
+    await widget.waitForStatus(/^Paused at step \d+\./);
+    await widget.figure.scrollIntoViewIfNeeded();
+    await widget.waitForStatus(/^Running\./);
+    await widget.pause.click();
+    await widget.waitForStatus(/^Paused at step \d+\./);
+    await widget.setStepCap(STEPS);
+  });
+
   it('is driven by the keyboard: the learning-rate slider, a bad typed value, play', async () => {
     const slider = widget.figure.getByRole('slider', { name: 'Learning rate' });
     const exact = widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' });
