@@ -12,8 +12,8 @@ import { toColumns } from '../../../src/lab/worker/columns';
 import type { MetricRecord } from '../../../src/lab/types';
 import { SIGNIFICANT, TRACE_PLANS, type Trace } from '../../../src/traces/trace';
 
-/** Enough steps to include a G vs G′ measurement (step 0) and a few noise draws; a few seconds in all. */
-const PREFIX_STEPS = 4;
+/** Two G vs G′ measurements (steps 0 and 20) and twenty noise draws; a few seconds in all. */
+const PREFIX_STEPS = 21;
 const RELATIVE = 0.5 * 10 ** (1 - SIGNIFICANT) + 1e-5;
 const ABSOLUTE = 1e-6;
 
