@@ -50,7 +50,8 @@ export async function hydrateIslands(page: Page): Promise<number> {
     const island = islands.nth(i);
     // An island is `display: contents` (no box of its own), so scroll its content into view.
     await island.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
-    await expect.poll(() => island.getAttribute('ssr')).toBeNull();
+    // A live figure's island (charts, controls, its trace) can take over a second on a busy 2-core machine.
+    await expect.poll(() => island.getAttribute('ssr'), { timeout: 10_000 }).toBeNull();
   }
   await page.waitForLoadState('networkidle');
   return count;
