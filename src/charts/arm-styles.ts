@@ -15,6 +15,9 @@ const STYLES: Readonly<Record<string, ArmStyle>> = {
   batchnorm: { label: 'BatchNorm', color: 'var(--series-1)', dash: '' },
   'noisy-batchnorm': { label: 'Noisy BatchNorm', color: 'light-dark(#2b7a34, #7fd18b)', dash: '2 3' },
   'standard-noisy': { label: 'Standard + noise', color: 'light-dark(#7b3fa0, #d4a6f2)', dash: '9 3 2 3' },
+  l1: { label: 'ℓ1 norm', color: 'light-dark(#2b7a34, #7fd18b)', dash: '2 3' },
+  l2: { label: 'ℓ2 norm', color: 'light-dark(#7b3fa0, #d4a6f2)', dash: '9 3 2 3' },
+  linf: { label: 'ℓ∞ norm', color: 'light-dark(#00707a, #6fd6de)', dash: '12 3' },
 };
 
 const FALLBACK: ArmStyle = { label: '', color: 'var(--text-soft)', dash: '1 2' };

@@ -61,6 +61,14 @@ export const TRACE_PLANS: readonly TracePlan[] = [
     dense: ['loss'],
     sparse: ['lossMin', 'lossMax', 'gradChange', 'betaEff', ...perEtaKeys(PROBE_ETA_FRACTIONS.length), 'diverged'],
   },
+  {
+    experiment: 'lp-norms',
+    seed: 1,
+    // Five arms: every third step keeps the file under half the size limit.
+    stride: 3,
+    dense: ['loss', ...activationMetrics([2, 5])],
+    sparse: [...perEtaKeys(PROBE_ETA_FRACTIONS.length), 'trainAccuracy', 'testAccuracy', 'diverged'],
+  },
 ];
 
 export function tracePlan(experiment: string): TracePlan {

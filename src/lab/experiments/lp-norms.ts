@@ -7,26 +7,18 @@
  *
  * Arms: standard, batchnorm, l1, l2, linf.
  * Metrics every step: loss (and accuracy, MLP), act.<layer>.q05…q95, dMean, dVar (MLP: Fig. 6 analog).
- * Every `measureEvery` steps: gradNorm.<layer>. MLP, every 50 steps and at the end: trainAccuracy,
- *   testAccuracy (ℓp nets normalise the evaluation set with its own batch statistics).
+ * Every `measureEvery` steps: gradNorm.<layer>, and the landscape probe of Figs. 12–13 (b) at
+ *   η = lr × {½, 1, 2, 4}: lossMin, lossMax, gradChange, betaEff, loss.eta<k>, gradChange.eta<k>.
+ * MLP, every 50 steps and at the end: trainAccuracy, testAccuracy (ℓp nets normalise the evaluation
+ *   set with its own batch statistics).
  */
 import type { Experiment } from '../types';
 import { defaultsOf } from '../schema';
-import { DLN_FIELDS, learningRateField, measureEveryField, MLP_FIELDS, MODEL_FIELD, stepsField } from './fields';
-import { runEither, type EitherSettings } from './setups';
+import { runEither } from './setups';
 import { summarizeArms } from './summary';
+import { LP_NORMS_ARMS as ARMS, LP_NORMS_SCHEMA as SCHEMA, lpProbeEtas, type LpNormsConfig } from './lp-norms-schema';
 
-export type LpNormsConfig = EitherSettings & { measureEvery: number };
-
-const ARMS = ['standard', 'batchnorm', 'l1', 'l2', 'linf'] as const;
-const SCHEMA = [
-  MODEL_FIELD('mlp'),
-  learningRateField(0.5),
-  stepsField(300),
-  measureEveryField(10, 'per-layer gradient norms'),
-  ...MLP_FIELDS,
-  ...DLN_FIELDS,
-];
+export type { LpNormsConfig };
 
 export const lpNorms: Experiment<LpNormsConfig> = {
   id: 'lp-norms',
@@ -34,6 +26,7 @@ export const lpNorms: Experiment<LpNormsConfig> = {
   arms: ARMS,
   schema: SCHEMA,
   defaults: defaultsOf<LpNormsConfig>(SCHEMA),
-  run: (config, ctx) => runEither(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true }),
+  run: (config, ctx) =>
+    runEither(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true, probeEtas: lpProbeEtas(config) }),
   summarize: (records) => summarizeArms(records, ARMS),
 };
