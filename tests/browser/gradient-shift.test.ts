@@ -60,7 +60,7 @@ describe('GradientShift', () => {
     await widget.play.click();
     await widget.waitForSteps(2);
     // Live measurements (every 20 steps) have replaced the trace's, whose last is at step 380.
-    expect(await cosSummary()).toMatch(/BatchNorm −?[\d.]+ \(step (0|20|40)\)/);
+    await expect.poll(cosSummary, { timeout: 5_000 }).toMatch(/BatchNorm −?[\d.]+ \(step (0|20|40)\)/);
     await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
     expect(await longTasks()).toEqual([]);
     const finished = await cosSummary();

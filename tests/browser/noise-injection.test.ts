@@ -49,7 +49,7 @@ describe('NoiseInjection', () => {
     // A batch may end between two arms of a step: by step 2 every arm has its first point.
     await widget.waitForSteps(2);
     // The first live points have replaced the trace's last one (step 299).
-    expect(await lossSummary()).toMatch(/BatchNorm [\d.]+ \(step \d\d?\)/);
+    await expect.poll(lossSummary, { timeout: 5_000 }).toMatch(/BatchNorm [\d.]+ \(step \d\d?\)/);
     await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
     expect(await widget.progress.textContent()).toMatch(new RegExp(`Step ${STEPS} of ${STEPS}\\s· (wasm|cpu) backend`));
     expect(await longTasks()).toEqual([]);

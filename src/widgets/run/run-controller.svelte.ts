@@ -23,6 +23,12 @@ export interface RunRequest {
 
 export type ClientFactory = (handlers: LabHandlers) => LabClient;
 
+/**
+ * Batches arrive every 100 ms; the charts take them at most this often (state changes show at once).
+ * Fewer redraws leave the main thread more room on a slow machine; four updates a second read as live.
+ */
+const REDRAW_MS = 250;
+
 export class RunController {
   phase: RunPhase = $state('idle');
   /** Steps done so far. */
@@ -38,6 +44,7 @@ export class RunController {
 
   #columns: Columns = {};
   #revision = $state(0);
+  #redraw: ReturnType<typeof setTimeout> | null = null;
   #client: LabClient | null = null;
   #awaitingReady = 0;
   /** Runs stopped by `show` whose last messages are still to come. */
@@ -135,7 +142,19 @@ export class RunController {
 
   #setColumns(columns: Columns): void {
     this.#columns = columns;
+    this.#showNow();
+  }
+
+  /** Redraw with what has arrived, now. */
+  #showNow(): void {
+    if (this.#redraw !== null) clearTimeout(this.#redraw);
+    this.#redraw = null;
     this.#revision++;
+  }
+
+  /** Redraw within REDRAW_MS, once for all batches that arrive until then. */
+  #showSoon(): void {
+    this.#redraw ??= setTimeout(() => this.#showNow(), REDRAW_MS);
   }
 
   #handlers(): LabHandlers {
@@ -151,7 +170,7 @@ export class RunController {
       onMetrics: (records) => {
         if (!current()) return;
         appendRecords(this.#columns, records);
-        this.#revision++;
+        this.#showSoon();
       },
       onProgress: (message) => {
         if (current()) this.step = message.step;
@@ -163,6 +182,7 @@ export class RunController {
           return;
         }
         if (!current()) return;
+        this.#showNow();
         switch (message.state) {
           case 'diverged':
             this.diverged = { ...this.diverged, [message.arm ?? '']: message.step };
