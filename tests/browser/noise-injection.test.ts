@@ -36,8 +36,10 @@ describe('NoiseInjection', () => {
     await widget.waitForStatus(/^Showing a precomputed run/);
     const last = trace.arms.batchnorm!.loss!.at(-1)!;
     expect(await lossSummary()).toContain(`BatchNorm ${fmtValue(last)} (step ${trace.steps - 1})`);
-    // One line per arm in the loss chart, and a band chart per arm for the tracked layer.
-    expect(await widget.figure.getByRole('figure', { name: /^Training loss$/ }).locator('path.series-line').count()).toBe(4);
+    // One line per arm in the loss chart (charts draw when near the viewport), and a band chart per arm.
+    const lossChart = widget.figure.getByRole('figure', { name: /^Training loss$/ });
+    await lossChart.scrollIntoViewIfNeeded();
+    await expect.poll(() => lossChart.locator('path.series-line').count()).toBe(4);
     expect(await widget.figure.getByRole('figure', { name: /^(Standard|BatchNorm|Noisy BatchNorm|Standard \+ noise), layer 2$/ }).count()).toBe(4);
   });
 
@@ -128,7 +130,9 @@ describe('NoiseInjection', () => {
     await widget.play.click();
     await widget.waitForStatus(/^Finished at step \d+\. Standard \+ noise diverged at step \d+\./);
     expect(await widget.figure.getByText(/× diverged at step \d+/).count()).toBeGreaterThan(0);
-    expect(await widget.figure.getByRole('figure', { name: /^Training loss$/ }).locator('path.series-line').count()).toBe(4);
+    const lossChart = widget.figure.getByRole('figure', { name: /^Training loss$/ });
+    await lossChart.scrollIntoViewIfNeeded();
+    await expect.poll(() => lossChart.locator('path.series-line').count()).toBe(4);
     expect(await lossSummary()).toMatch(/Standard \+ noise diverged at step \d+\./);
   });
 
