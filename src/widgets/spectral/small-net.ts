@@ -31,8 +31,8 @@ export function drawNet(seed: number): SmallNet {
   for (let l = 1; l < SIZES.length; l++) {
     const [fanIn, out] = [SIZES[l - 1]!, SIZES[l]!];
     const std = Math.sqrt(2 / fanIn);
-    weights.push(Array.from({ length: out }, () => rng.normalArray(fanIn, 0, std)));
-    biases.push(rng.normalArray(out, 0, BIAS_STD));
+    weights.push(Array.from({ length: out }, () => Array.from(rng.normalArray(fanIn, 0, std))));
+    biases.push(Array.from(rng.normalArray(out, 0, BIAS_STD)));
   }
   return { weights, biases };
 }
