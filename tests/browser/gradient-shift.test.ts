@@ -4,10 +4,10 @@
  * network choice), and stays clean (console, origin, axe). The diagram of Definition 2.1 reads as a table.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, foreignRequests, type PageWatch } from './support/site';
-import { openLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { itStayedClean, type PageWatch } from './support/site';
+import { itIsAxeCleanWhileRunning, useLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
 import { fmtValue } from '../../src/charts/describe';
 import type { Trace } from '../../src/traces/trace';
 
@@ -18,14 +18,7 @@ const STEPS = 60;
 let page: Page;
 let watch: PageWatch;
 let widget: LiveFigure;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const opened = await openLiveFigure('chapters/03-ics-gradients/', /G versus G′, live/);
-  ({ page, watch, widget } = opened);
-  close = () => opened.browser.close();
-});
-afterAll(() => close?.());
+useLiveFigure('chapters/03-ics-gradients/', /G versus G′, live/, (opened) => ({ page, watch, widget } = opened));
 
 const cosSummary = () => widget.summary(/^cos\(G, G′\) at layer \d+$/).textContent();
 
@@ -88,19 +81,8 @@ describe('GradientShift', () => {
     expect(await layer.getAttribute('max')).toBe('7');
   });
 
-  it('is axe-clean while running', async () => {
-    // Long enough for the MLP not to finish before axe looks; paused right after.
-    await widget.setStepCap(300);
-    await widget.play.click();
-    await widget.waitForStatus(/^Running\./);
-    expect(await axeViolations(page)).toEqual([]);
-    await widget.pause.click();
-    await widget.waitForStatus(/^Paused at step \d+\./);
-  });
+  // The step cap it sets is long enough for the MLP not to finish before axe looks.
+  itIsAxeCleanWhileRunning(() => ({ page, widget }));
 
-  it('did all this with no console error, no failed request and nothing from another origin', () => {
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.failures).toEqual([]);
-    expect(foreignRequests(watch)).toEqual([]);
-  });
+  itStayedClean(() => watch);
 });

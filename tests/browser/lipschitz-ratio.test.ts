@@ -3,22 +3,14 @@
  * ratios follow), finds the known constants of a closed form, reads the lab's network curves, and stays
  * axe-clean with no console error.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useChromium } from './support/browser';
-import { axeViolations, foreignRequests, siteUrl, watchPage, type PageWatch } from './support/site';
+import { axeViolations, foreignRequests, type PageWatch, useWatchedPage } from './support/site';
 
-const browser = useChromium();
 // The tests below are steps of one reader's session on one page, in order.
 let page: Page;
 let watch: PageWatch;
-
-beforeAll(async () => {
-  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  watch = watchPage(page);
-  await page.goto(siteUrl('chapters/04-lipschitz-and-smoothness/'));
-});
+useWatchedPage('chapters/04-lipschitz-and-smoothness/', (opened) => ({ page, watch } = opened));
 
 const figure = () => page.getByRole('figure', { name: /Two points on a curve/ });
 const cell = (id: string) => () => figure().getByTestId(id).textContent();

@@ -4,10 +4,10 @@
  * divergence, works from the keyboard, and stays clean (console, origin, axe).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, foreignRequests, type PageWatch } from './support/site';
-import { openLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { axeViolations, itStayedClean, type PageWatch } from './support/site';
+import { useLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
 import { fmtValue } from '../../src/charts/describe';
 import type { Trace } from '../../src/traces/trace';
 
@@ -17,14 +17,7 @@ const STEPS = 30;
 let page: Page;
 let watch: PageWatch;
 let widget: LiveFigure;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const opened = await openLiveFigure('chapters/02-does-batchnorm-reduce-ics/', /Noisy BatchNorm, live/);
-  ({ page, watch, widget } = opened);
-  close = () => opened.browser.close();
-});
-afterAll(() => close?.());
+useLiveFigure('chapters/02-does-batchnorm-reduce-ics/', /Noisy BatchNorm, live/, (opened) => ({ page, watch, widget } = opened));
 
 const lossSummary = () => widget.summary(/^Training loss$/).textContent();
 
@@ -136,9 +129,5 @@ describe('NoiseInjection', () => {
     expect(await lossSummary()).toMatch(/Standard \+ noise diverged at step \d+\./);
   });
 
-  it('did all this with no console error, no failed request and nothing from another origin', () => {
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.failures).toEqual([]);
-    expect(foreignRequests(watch)).toEqual([]);
-  });
+  itStayedClean(() => watch);
 });

@@ -5,10 +5,10 @@
  * axe).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, foreignRequests, type PageWatch } from './support/site';
-import { openLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { itStayedClean, type PageWatch } from './support/site';
+import { itIsAxeCleanWhileRunning, useLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
 import { fmtValue } from '../../src/charts/describe';
 import type { Trace } from '../../src/traces/trace';
 
@@ -20,14 +20,7 @@ const ARM_TITLES = /^(Standard|BatchNorm|ℓ1 norm|ℓ2 norm|ℓ∞ norm), layer
 let page: Page;
 let watch: PageWatch;
 let widget: LiveFigure;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const opened = await openLiveFigure('chapters/07-is-batchnorm-the-only-way/', /Five normalizations, live/);
-  ({ page, watch, widget } = opened);
-  close = () => opened.browser.close();
-});
-afterAll(() => close?.());
+useLiveFigure('chapters/07-is-batchnorm-the-only-way/', /Five normalizations, live/, (opened) => ({ page, watch, widget } = opened));
 
 const lossSummary = () => widget.summary(/^Training loss$/).textContent();
 const chart = (name: RegExp) => widget.figure.getByRole('figure', { name });
@@ -85,18 +78,7 @@ describe('NormalizationZoo', () => {
     expect(await lossSummary()).toMatch(/BatchNorm [\d.,]+ \(step 23\)/);
   });
 
-  it('is axe-clean while running', async () => {
-    await widget.setStepCap(300);
-    await widget.play.click();
-    await widget.waitForStatus(/^Running\./);
-    expect(await axeViolations(page)).toEqual([]);
-    await widget.pause.click();
-    await widget.waitForStatus(/^Paused at step \d+\./);
-  });
+  itIsAxeCleanWhileRunning(() => ({ page, widget }));
 
-  it('did all this with no console error, no failed request and nothing from another origin', () => {
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.failures).toEqual([]);
-    expect(foreignRequests(watch)).toEqual([]);
-  });
+  itStayedClean(() => watch);
 });

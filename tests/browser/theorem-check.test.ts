@@ -3,22 +3,14 @@
  * sides equal with 1/m and the printed 1/√m falling short, recomputes when m changes by keyboard or a new
  * batch is drawn, shows scale invariance, and stays axe-clean with no console error.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useChromium } from './support/browser';
-import { axeViolations, foreignRequests, siteUrl, watchPage, type PageWatch } from './support/site';
+import { axeViolations, foreignRequests, type PageWatch, useWatchedPage } from './support/site';
 
-const browser = useChromium();
 // The tests below are steps of one reader's session on one page, in order.
 let page: Page;
 let watch: PageWatch;
-
-beforeAll(async () => {
-  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  watch = watchPage(page);
-  await page.goto(siteUrl('chapters/06-what-the-theory-says/'));
-});
+useWatchedPage('chapters/06-what-the-theory-says/', (opened) => ({ page, watch } = opened));
 
 const figure = () => page.getByRole('figure', { name: /Theorem 4\.1, checked/ });
 const cell = (id: string) => () => figure().getByTestId(id).textContent();

@@ -1,20 +1,12 @@
 /** The BatchNorm explorer hydrates when it nears the viewport and responds to the keyboard. */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useChromium } from './support/browser';
-import { foreignRequests, siteUrl, watchPage, type PageWatch } from './support/site';
+import { itStayedClean, type PageWatch, useWatchedPage } from './support/site';
 
-const browser = useChromium();
 // The tests below are steps of one reader's session on one page, in order.
 let page: Page;
 let watch: PageWatch;
-
-beforeAll(async () => {
-  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  watch = watchPage(page);
-  await page.goto(siteUrl('chapters/01-batch-normalization/'));
-});
+useWatchedPage('chapters/01-batch-normalization/', (opened) => ({ page, watch } = opened));
 
 /** A statistic as shown in the explorer's table: row "This batch" | "Running average" | "Output y", column 0 = mean, 1 = std. */
 const stat = (row: RegExp, column: 0 | 1) => () =>
@@ -84,9 +76,5 @@ describe('BatchNormExplorer', () => {
     await expect.poll(() => page.locator(`[id="${readout}"]`).textContent()).toMatch(/From .+ to .+: \d+ values?/);
   });
 
-  it('did all this with no console error, no failed request and nothing from another origin', () => {
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.failures).toEqual([]);
-    expect(foreignRequests(watch)).toEqual([]);
-  });
+  itStayedClean(() => watch);
 });

@@ -2,10 +2,10 @@
  * What the live-figure tests share: finding a figure's controls and state, waiting on conditions
  * (never on time), and watching the main thread for long tasks while the worker trains.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { siteUrl, watchPage, type PageWatch } from './site';
+import { axeViolations, siteUrl, watchPage, type PageWatch } from './site';
 
 export interface LiveFigure {
   figure: Locator;
@@ -80,4 +80,31 @@ export async function openLiveFigure(path: string, name: RegExp): Promise<LivePa
   const watch = watchPage(page);
   await page.goto(siteUrl(path));
   return { browser, page, watch, widget: liveFigure(page, name) };
+}
+
+/**
+ * One live figure per test file, as one reader's session: opened (in its own browser) before the
+ * file's tests and handed to the file by `onOpen`, the browser closed after them.
+ */
+export function useLiveFigure(path: string, name: RegExp, onOpen: (opened: LivePage) => void): void {
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const opened = await openLiveFigure(path, name);
+    onOpen(opened);
+    close = () => opened.browser.close();
+  });
+  afterAll(() => close?.());
+}
+
+/** Axe looks at a figure mid-run (a step cap long enough not to finish first), which is paused right after. */
+export function itIsAxeCleanWhileRunning(opened: () => { page: Page; widget: LiveFigure }): void {
+  it('is axe-clean while running', async () => {
+    const { page, widget } = opened();
+    await widget.setStepCap(300);
+    await widget.play.click();
+    await widget.waitForStatus(/^Running\./);
+    expect(await axeViolations(page)).toEqual([]);
+    await widget.pause.click();
+    await widget.waitForStatus(/^Paused at step \d+\./);
+  });
 }

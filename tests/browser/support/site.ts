@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { beforeAll, expect, inject } from 'vitest';
+import { beforeAll, expect, inject, it } from 'vitest';
+import { useChromium } from './browser';
 
 export const baseUrl = (): string => inject('baseUrl');
 export const siteUrl = (path = ''): string => new URL(path, baseUrl()).href;
@@ -34,6 +35,35 @@ export function watchPage(page: Page, expected: { url: string; status: number } 
     if (r.status() >= 400 && !deliberate) watch.failures.push(`${r.url()}: HTTP ${r.status()}`);
   });
   return watch;
+}
+
+export interface WatchedPage {
+  page: Page;
+  watch: PageWatch;
+}
+
+/**
+ * One reader's session for a test file: the file's browser, and before its tests a desktop-sized page
+ * on `path`, watched from the first request, handed to the file by `onOpen`.
+ */
+export function useWatchedPage(path: string, onOpen: (opened: WatchedPage) => void): void {
+  const browser = useChromium();
+  beforeAll(async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    onOpen({ page, watch });
+    await page.goto(siteUrl(path));
+  });
+}
+
+/** The last test of a session: whatever the reader did, the page logged and fetched nothing it should not. */
+export function itStayedClean(watch: () => PageWatch): void {
+  it('did all this with no console error, no failed request and nothing from another origin', () => {
+    expect(watch().consoleErrors).toEqual([]);
+    expect(watch().failures).toEqual([]);
+    expect(foreignRequests(watch())).toEqual([]);
+  });
 }
 
 /** Requests that left the site's origin (data: and blob: URLs stay in the page). */
