@@ -1,5 +1,5 @@
 /**
- * Serves dist/ under BASE_PATH on 127.0.0.1 (a free port) for the whole browser run and hands the
+ * Serves the build (dist/, or SITE_DIR when set, so several builds can be tested side by side) under BASE_PATH on 127.0.0.1 (a free port) for the whole browser run and hands the
  * site's URL to the tests (`inject('baseUrl')`).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ declare module 'vitest' {
   }
 }
 
-const ROOT = 'dist';
+/** Where the production build is; `SITE_DIR` lets a build in another directory be tested. */
+const ROOT = process.env.SITE_DIR ?? 'dist';
 
 export default async function setup(project: TestProject): Promise<() => Promise<unknown>> {
   const base = normalizeBase(process.env.BASE_PATH ?? '/');
