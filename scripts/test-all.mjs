@@ -2,7 +2,8 @@
  * `npm test`: every check, in the order a failure is cheapest to read.
  *   1. type check (astro check: .ts, .astro, .svelte, strict)
  *   2. unit and science tests (vitest, Node)
- *   3. production build under a GitHub-Pages-like sub-path (BASE_PATH=/bn-course/)
+ *   3. production build under a GitHub-Pages-like sub-path (BASE_PATH=/bn-course/), then its search
+ *      index (Pagefind reads the built pages, so it runs on the same output directory)
  *   4. browser tests against that build (vitest + playwright-core + system Chromium)
  * Ends with one "N passed, N failed" line summing both vitest runs.
  */
@@ -10,6 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
 export const TEST_BASE_PATH = '/bn-course/';
+/**
+ * Where the build goes, is indexed and is served from: Astro's default dist/, or SITE_DIR, so a
+ * second checkout or a parallel job can run everything against its own build.
+ */
+const OUT_DIR = process.env.SITE_DIR ?? 'dist';
 const REPORT_DIR = 'test-results';
 mkdirSync(REPORT_DIR, { recursive: true });
 
@@ -31,9 +37,11 @@ const vitestReport = (name) => ['--reporter=default', '--reporter=json', `--outp
 
 run('type check', 'astro', ['check']);
 run('unit tests', 'vitest', ['run', ...vitestReport('unit')]);
-run('build under a sub-path', 'astro', ['build'], { BASE_PATH: TEST_BASE_PATH });
+run('build under a sub-path', 'astro', ['build', '--outDir', OUT_DIR], { BASE_PATH: TEST_BASE_PATH });
+run('search index', 'pagefind', ['--site', OUT_DIR]);
 run('browser tests', 'vitest', ['run', '--config', 'vitest.browser.config.ts', ...vitestReport('browser')], {
   BASE_PATH: TEST_BASE_PATH,
+  SITE_DIR: OUT_DIR,
 });
 
 const unit = counts(`${REPORT_DIR}/unit.json`);
