@@ -7,7 +7,7 @@
  * exactly one step's records (all arms) and pauses again.
  */
 import { resolveConfig } from '../schema';
-import { initBackend, type BackendChoice } from '../tf';
+import { initBackend, tf, type BackendChoice } from '../tf';
 import { fetchDigits } from '../data/digits';
 import { getExperiment } from '../experiments/registry';
 import type { DigitData, Experiment, MetricRecord } from '../types';
@@ -20,6 +20,8 @@ export interface HostDeps {
   now: () => number;
   /** Lets queued messages (pause, stop) in between training steps, which otherwise chain as microtasks. */
   yieldToEvents: () => Promise<void>;
+  /** Tensors alive now, reported at a run's start and end so a page (or a test) can see leaks. */
+  numTensors: () => number;
 }
 
 const DEFAULT_DEPS: HostDeps = {
@@ -28,6 +30,7 @@ const DEFAULT_DEPS: HostDeps = {
   loadDigits: fetchDigits,
   now: () => performance.now(),
   yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  numTensors: () => tf.memory().numTensors,
 };
 
 /** What the message handler can change in a running session. */
@@ -61,7 +64,7 @@ export function createLabHost(post: (message: FromWorker) => void, overrides: Pa
     const experiment = deps.lookup(start.experimentId);
     const config = resolveConfig(experiment.schema, start.config);
     backend ??= deps.initBackend(start.wasmPrefix);
-    post({ type: 'ready', ...(await backend) });
+    post({ type: 'ready', ...(await backend), numTensors: deps.numTensors() });
     const of = start.steps ?? (typeof config.steps === 'number' ? config.steps : 0);
 
     const all: MetricRecord[] = [];
@@ -126,11 +129,11 @@ export function createLabHost(post: (message: FromWorker) => void, overrides: Pa
     }
     flush();
     if (control.stopped) {
-      post({ type: 'state', state: 'stopped', step: stepsDone });
+      post({ type: 'state', state: 'stopped', step: stepsDone, numTensors: deps.numTensors() });
       return;
     }
     post({ type: 'summary', summary: experiment.summarize(all, config) });
-    post({ type: 'state', state: 'finished', step: stepsDone });
+    post({ type: 'state', state: 'finished', step: stepsDone, numTensors: deps.numTensors() });
   }
 
   function stop(control: Control) {

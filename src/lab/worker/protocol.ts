@@ -2,10 +2,11 @@
  * The typed messages between a page and the lab's Web Worker. Type-only (no tfjs), so widgets can
  * import it on the main thread.
  *
- * A session: page sends `start`; the worker answers `ready` (the backend it got, and why it fell
- * back if it did), `state: running`, then `metrics` batches (throttled for drawing: at most every
+ * A session: page sends `start`; the worker answers `ready` (the backend it got, why it fell
+ * back if it did, and the tensors alive), `state: running`, then `metrics` batches (throttled for drawing: at most every
  * FLUSH_INTERVAL_MS or FLUSH_RECORDS records, and always before a state change), `progress`, and
- * finally `summary` + `state: finished` — or `state: stopped` after `stop`. Any failure is an
+ * finally `summary` + `state: finished` — or `state: stopped` after `stop` — both with the tensors
+ * still alive. Any failure is an
  * `error` with a readable message. `diverged` is reported per arm as it happens (the experiment's
  * `{ diverged: 1 }` record, at the step its loss went NaN/Inf); the other arms go on.
  */
@@ -56,6 +57,8 @@ export interface ReadyMessage {
   backend: BackendName;
   /** Set when the preferred backend (wasm) could not be used; the page shows it as a notice. */
   fallbackReason?: string;
+  /** Tensors alive in the worker as the run starts (tf.memory().numTensors): the leak checks' baseline. */
+  numTensors: number;
 }
 
 export interface MetricsMessage {
@@ -81,6 +84,11 @@ export interface StateMessage {
   step: number;
   /** With `diverged`: which arm. */
   arm?: string;
+  /**
+   * With `finished` and `stopped`: tensors alive in the worker once the run has freed its own, which
+   * equals the `ready` count of a run that leaks nothing.
+   */
+  numTensors?: number;
 }
 
 /** The experiment's per-arm summary, sent once before `state: finished`. */

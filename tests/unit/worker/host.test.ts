@@ -83,7 +83,8 @@ describe('worker host', () => {
     s.send(start('counting', { config: { steps: 60 } }));
     await s.next(s.state('finished'));
     const types = s.posted.map((m) => m.type);
-    expect(s.posted[0]).toEqual({ type: 'ready', backend: 'cpu' });
+    const alive = tf.memory().numTensors;
+    expect(s.posted[0]).toEqual({ type: 'ready', backend: 'cpu', numTensors: alive });
     expect(s.posted[1]).toEqual({ type: 'state', state: 'running', step: 0 });
     expect(types.slice(-2)).toEqual(['summary', 'state']);
     // 120 records: batches of at most FLUSH_RECORDS, in order, the last flushed at the end.
@@ -92,7 +93,7 @@ describe('worker host', () => {
     expect(s.records().map((r) => `${r.arm}${r.step}`)).toEqual(Array.from({ length: 120 }, (_, i) => `${i % 2 ? 'b' : 'a'}${Math.floor(i / 2)}`));
     expect(s.posted.filter((m) => m.type === 'progress').at(-1)).toEqual({ type: 'progress', step: 60, of: 60 });
     expect(s.posted.at(-2)).toEqual({ type: 'summary', summary: { a: { diverged: false, finalLoss: 60 }, b: { diverged: false } } });
-    expect(s.posted.at(-1)).toEqual({ type: 'state', state: 'finished', step: 60 });
+    expect(s.posted.at(-1)).toEqual({ type: 'state', state: 'finished', step: 60, numTensors: alive });
   });
 
   it('flushes by time as well as by count', async () => {
@@ -196,6 +197,25 @@ describe('worker host', () => {
       expect((stopped as { step: number }).step).toBeLessThan(1000);
       expect(tf.memory().numTensors).toBe(before);
     }
+  });
+
+  it('reports the tensors alive at every start and end, back at the start value after reruns and stops', async () => {
+    const s = session({ now: () => performance.now() });
+    const counts: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const mark = s.posted.length;
+      s.send(start('spectral-norm', { steps: 4 }));
+      const ready = await s.next((m) => m.type === 'ready', mark);
+      const finished = await s.next(s.state('finished'), mark);
+      counts.push((ready as { numTensors: number }).numTensors, (finished as { numTensors: number }).numTensors);
+    }
+    const mark = s.posted.length;
+    s.send(start('spectral-norm', { steps: 1000 }));
+    await s.next((m) => m.type === 'metrics', mark);
+    s.send({ type: 'stop' });
+    const stopped = await s.next(s.state('stopped'), mark);
+    counts.push((stopped as { numTensors: number }).numTensors);
+    expect(counts).toEqual(Array(7).fill(tf.memory().numTensors));
   });
 
   it('a new start stops the running one first', async () => {
