@@ -18,6 +18,9 @@ const STYLES: Readonly<Record<string, ArmStyle>> = {
   l1: { label: 'ℓ1 norm', color: 'light-dark(#2b7a34, #7fd18b)', dash: '2 3' },
   l2: { label: 'ℓ2 norm', color: 'light-dark(#7b3fa0, #d4a6f2)', dash: '9 3 2 3' },
   linf: { label: 'ℓ∞ norm', color: 'light-dark(#00707a, #6fd6de)', dash: '12 3' },
+  clip: { label: 'Weight clipping', color: 'var(--series-2)', dash: '7 4' },
+  gp: { label: 'Gradient penalty', color: 'var(--series-1)', dash: '' },
+  sn: { label: 'Spectral norm', color: 'light-dark(#2b7a34, #7fd18b)', dash: '2 3' },
 };
 
 const FALLBACK: ArmStyle = { label: '', color: 'var(--text-soft)', dash: '1 2' };
