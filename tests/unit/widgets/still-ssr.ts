@@ -6,6 +6,9 @@
 import { createServer, type ViteDevServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+/** Starting Vite and compiling the first component can take many seconds on a busy 2-core machine. */
+export const SSR_START_MS = 60_000;
+
 export interface SvelteSsr {
   /** The HTML body of `component` (a path from the project root) rendered with `props`. */
   render(component: string, props: Record<string, unknown>): Promise<string>;

@@ -10,14 +10,14 @@ import noisyBn from '../../../src/traces/noisy-bn.json';
 import icsGradients from '../../../src/traces/ics-gradients.json';
 import landscape from '../../../src/traces/landscape.json';
 import lpNorms from '../../../src/traces/lp-norms.json';
-import { svelteSsr, type SvelteSsr } from './still-ssr';
+import { SSR_START_MS, svelteSsr, type SvelteSsr } from './still-ssr';
 
 const TRACES = { 'noisy-bn': noisyBn, 'ics-gradients': icsGradients, landscape, 'lp-norms': lpNorms } as Record<string, Trace>;
 
 let ssr: SvelteSsr;
 beforeAll(async () => {
   ssr = await svelteSsr();
-});
+}, SSR_START_MS);
 afterAll(() => ssr?.close());
 
 /** The last finite loss of an arm and its step, read straight from the JSON. */

@@ -1,0 +1,104 @@
+/**
+ * The geometry of a static line chart drawn as plain markup: what a widget shows before (or
+ * without) JavaScript. Pure and DOM-free (d3's scales and line generator only, never d3-selection
+ * or d3-axis), so it runs during server rendering; StillChart.svelte turns it into SVG elements.
+ * Same size, margins and arm styles as the live charts (charts/frame.ts, charts/arm-styles.ts).
+ */
+import { format, line, scaleLinear, scaleLog } from 'd3';
+import { armStyle } from '../../charts/arm-styles';
+import { HEIGHT, MARGIN, WIDTH, valueDomain } from '../../charts/frame';
+
+export interface StillSeries {
+  /** Arm id: selects the name, colour and dash pattern. */
+  id: string;
+  x: readonly number[];
+  y: readonly number[];
+}
+
+export interface StillChartSpec {
+  series: readonly StillSeries[];
+  xLabel: string;
+  yLabel: string;
+  /** A log value axis; 'auto' takes one when the values span more than a factor of ten. */
+  log?: boolean | 'auto';
+  /** d3 format of the x ticks: '~s' (steps: 1k) unless told. */
+  xFormat?: string;
+}
+
+export interface StillArm {
+  id: string;
+  label: string;
+  color: string;
+  dash: string;
+  /** SVG path data in viewBox units ('' when the arm has no drawable point). */
+  d: string;
+}
+
+export interface StillTick {
+  /** Position along its axis in viewBox units. */
+  at: number;
+  label: string;
+}
+
+export interface StillChart {
+  width: number;
+  height: number;
+  margin: typeof MARGIN;
+  arms: StillArm[];
+  xTicks: StillTick[];
+  yTicks: StillTick[];
+  xLabel: string;
+  /** With " (log scale)" appended on a log axis. */
+  yLabel: string;
+}
+
+/** One decimal of a 440-unit viewBox is finer than a pixel and keeps the page small. */
+const round1 = (v: number) => Math.round(v * 10) / 10;
+const Y_TICKS = format('~g');
+
+function wantsLog(spec: StillChartSpec, ys: readonly number[]): boolean {
+  if (spec.log !== 'auto') return spec.log ?? false;
+  const [lo, hi] = valueDomain(ys, true);
+  return ys.every((v) => !Number.isFinite(v) || v > 0) && hi / lo > 10;
+}
+
+export function stillChart(spec: StillChartSpec): StillChart {
+  const ys = spec.series.flatMap((s) => s.y);
+  const log = wantsLog(spec, ys);
+  const xs = spec.series.flatMap((s) => s.x);
+  const x = scaleLinear()
+    .domain(valueDomain(xs))
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
+  const y = (log ? scaleLog() : scaleLinear())
+    .domain(valueDomain(ys, log))
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top])
+    .nice();
+  const usable = (v: number) => Number.isFinite(v) && (!log || v > 0);
+
+  const arms = spec.series.map((s) => {
+    const style = armStyle(s.id);
+    const path = line<number>()
+      .defined(usable)
+      .x((_, i) => x(s.x[i]!))
+      .y((v) => y(v))
+      .digits(1);
+    return { id: s.id, label: style.label, color: style.color, dash: style.dash, d: path([...s.y]) ?? '' };
+  });
+
+  const xTickFormat = format(spec.xFormat ?? '~s');
+  const yTicks = y.ticks(5).flatMap((v) => {
+    // A log axis offers every 1–9 multiple; keep the labelled ones (1, 2, 5 × 10ⁿ).
+    const label = log ? y.tickFormat(5, '~g')(v) : Y_TICKS(v);
+    return label ? [{ at: round1(y(v)), label }] : [];
+  });
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    margin: MARGIN,
+    arms,
+    xTicks: x.ticks(6).map((v) => ({ at: round1(x(v)), label: xTickFormat(v) })),
+    yTicks,
+    xLabel: spec.xLabel,
+    yLabel: log ? `${spec.yLabel} (log scale)` : spec.yLabel,
+  };
+}
