@@ -1,0 +1,90 @@
+/**
+ * What `npm run replicate` runs for each of science.md's browser-scale claims R1–R7: which experiment,
+ * which settings (the science tests' configs: tests/unit/science/*, tests/unit/gan/*,
+ * tests/unit/spectral/*), on which seeds, and which summary numbers to keep. Pure data, no tfjs: the
+ * script, the freshness test and the page all read it, so they agree on what a claim's runs are.
+ */
+import type { ConfigValue } from '../lab/types';
+
+export type ClaimId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
+
+/** science.md §10 measured every claim on seeds 1, 2, 3. */
+export const SEEDS = [1, 2, 3] as const;
+
+/** The claims were measured on wasm; the script refuses to record another backend silently. */
+export const BACKEND = 'wasm';
+
+export interface RunPlan {
+  /** Names the run inside its claim file, e.g. "lr0.5". */
+  key: string;
+  /** What differs from the other runs of the claim, for people ("lr 0.5"). */
+  label: string;
+  experiment: string;
+  /** Settings on top of the experiment's defaults, passed to the CLI as `--set key=value`. */
+  overrides: Record<string, ConfigValue>;
+  /** Summary numbers kept per arm and seed: ArmSummary keys, or the extras of extras.ts. */
+  metrics: readonly string[];
+}
+
+export interface ClaimPlan {
+  claim: ClaimId;
+  runs: readonly RunPlan[];
+}
+
+export const CLAIM_PLANS: readonly ClaimPlan[] = [
+  {
+    claim: 'R1',
+    runs: [
+      { key: 'lr0.1', label: 'lr 0.1', experiment: 'bn-vs-standard', overrides: { lr: 0.1 }, metrics: ['finalLoss', 'testAccuracy'] },
+      { key: 'lr0.5', label: 'lr 0.5', experiment: 'bn-vs-standard', overrides: { lr: 0.5 }, metrics: ['finalLoss', 'testAccuracy'] },
+    ],
+  },
+  {
+    claim: 'R2',
+    runs: [
+      { key: 'lr0.5', label: 'lr 0.5', experiment: 'noisy-bn', overrides: { lr: 0.5 }, metrics: ['finalLoss', 'trainAccuracy'] },
+      { key: 'lr0.1', label: 'lr 0.1', experiment: 'noisy-bn', overrides: { lr: 0.1 }, metrics: ['finalLoss', 'trainAccuracy'] },
+    ],
+  },
+  {
+    claim: 'R3',
+    runs: [{ key: 'dln', label: '10-layer DLN', experiment: 'ics-gradients', overrides: {}, metrics: ['finalLoss', 'icsCosMedian', 'icsL2Median'] }],
+  },
+  {
+    claim: 'R4',
+    runs: [
+      { key: 'mlp', label: 'MLP, lr 0.1', experiment: 'landscape', overrides: {}, metrics: ['lossBandMedian', 'gradChangeMedian', 'betaEffMedian'] },
+    ],
+  },
+  {
+    claim: 'R5',
+    runs: [
+      { key: 'mlp', label: 'MLP, lr 0.5', experiment: 'lp-norms', overrides: { model: 'mlp', lr: 0.5 }, metrics: ['finalLoss'] },
+      // Chapter 7's deep-linear setting for the paper's "ℓ1 beats BN on the DLN".
+      { key: 'dln', label: 'DLN, lr 1e-5', experiment: 'lp-norms', overrides: { model: 'dln', lr: 1e-5 }, metrics: ['finalLoss'] },
+    ],
+  },
+  {
+    claim: 'R6',
+    runs: [{ key: 'toy', label: '8 Gaussians', experiment: 'wgan', overrides: {}, metrics: ['modesCovered', 'highQualityFraction'] }],
+  },
+  {
+    claim: 'R7',
+    runs: [
+      {
+        key: 'sn',
+        label: 'power iteration and SN critic',
+        experiment: 'spectral-norm',
+        overrides: {},
+        metrics: ['sigmaRelErrorAt10', 'maxInputGradNormMax', 'productBoundLast'],
+      },
+    ],
+  },
+];
+
+/** The plan of one claim, or an Error naming the valid claims. */
+export function claimPlan(claim: string): ClaimPlan {
+  const plan = CLAIM_PLANS.find((p) => p.claim === claim);
+  if (!plan) throw new Error(`unknown claim "${claim}"; valid claims: ${CLAIM_PLANS.map((p) => p.claim).join(', ')}`);
+  return plan;
+}
