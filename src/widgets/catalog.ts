@@ -1,0 +1,102 @@
+/**
+ * Every widget of the course by its slug (the public name in embed URLs, progress events and export
+ * file names): its title, chapter, lab experiment, how an instructor might use it, and how long its
+ * default run takes. Plain data, no component imports, so any page or script can read it cheaply;
+ * the components are mapped to slugs where they are rendered (src/pages/embed/[slug].astro).
+ */
+export interface WidgetEntry {
+  slug: string;
+  title: string;
+  /** The chapter's collection id (content/chapters/<id>.mdx). */
+  chapter: string;
+  /** The lab experiment it trains (src/lab/experiments/registry.ts); null for figures that compute on the page. */
+  experiment: string | null;
+  /** A suggested use in a class. */
+  classroom: string;
+  /**
+   * Seconds the default run takes, from Play to "Finished" on its embed page in headless Chromium on
+   * the development machine (2 cores, load average about 12 from other jobs at the time, so an upper
+   * bound; 2026-11-26, wasm backend); null for figures with no training run, which answer each change
+   * at once.
+   */
+  runSeconds: number | null;
+}
+
+export const WIDGETS: readonly WidgetEntry[] = [
+  {
+    slug: 'batchnorm-explorer',
+    title: 'BatchNorm on one unit',
+    chapter: '01-batch-normalization',
+    experiment: null,
+    classroom:
+      'Warm-up: ask students to predict the output mean and spread before moving the sliders, then switch to evaluation mode with a small batch and explain the gap between batch and running statistics.',
+    runSeconds: null,
+  },
+  {
+    slug: 'noise-injection',
+    title: 'Noisy BatchNorm, live',
+    chapter: '02-does-batchnorm-reduce-ics',
+    experiment: 'noisy-bn',
+    classroom:
+      'Run it during the lecture on internal covariate shift: the noisy BatchNorm net shifts its layer inputs most yet trains about as well as BatchNorm. Let groups vary n_μ and n_σ and report when training breaks.',
+    runSeconds: 76,
+  },
+  {
+    slug: 'gradient-shift',
+    title: 'G versus G′, live',
+    chapter: '03-ics-gradients',
+    experiment: 'ics-gradients',
+    classroom:
+      'Pair exercise on Definition 2.1: one student predicts whether BatchNorm lowers ‖G − G′‖, the other runs it on the deep linear network and on the MLP; compare the cosines.',
+    runSeconds: 28,
+  },
+  {
+    slug: 'lipschitz-ratio',
+    title: 'Two points on a curve',
+    chapter: '04-lipschitz-and-smoothness',
+    experiment: null,
+    classroom:
+      'Homework: find the largest secant and gradient ratios on each curve and compare them with the exact constants; on the network curves, explain why BatchNorm’s gradient ratio can be larger.',
+    runSeconds: null,
+  },
+  {
+    slug: 'landscape-probe',
+    title: 'The landscape along the gradient, live',
+    chapter: '05-the-landscape',
+    experiment: 'landscape',
+    classroom:
+      'Discussion starter on β-smoothness: run it with a larger probe range and ask which of the paper’s three findings hold at browser scale and why the effective β does not.',
+    runSeconds: 14,
+  },
+  {
+    slug: 'theorem-check',
+    title: 'Theorem 4.1, checked',
+    chapter: '06-what-the-theory-says',
+    experiment: null,
+    classroom:
+      'Proof reading session: students check Theorem 4.1’s two sides numerically, spot the 1/√m misprint, and verify scale invariance before working through the proof.',
+    runSeconds: null,
+  },
+  {
+    slug: 'normalization-zoo',
+    title: 'Five normalizations, live',
+    chapter: '07-is-batchnorm-the-only-way',
+    experiment: 'lp-norms',
+    classroom:
+      'Lab session: groups each take one ℓp normalization, run it on the MLP and the deep linear network over a few seeds, and report whether it matches BatchNorm.',
+    runSeconds: 133,
+  },
+];
+
+export function widgetBySlug(slug: string): WidgetEntry {
+  const entry = WIDGETS.find((w) => w.slug === slug);
+  if (!entry) throw new Error(`unknown widget "${slug}"; the widgets are ${WIDGETS.map((w) => w.slug).join(', ')}`);
+  return entry;
+}
+
+/** The widget that trains `experiment` (the live figures find their slug through it). */
+export function widgetOfExperiment(experiment: string): WidgetEntry {
+  const entry = WIDGETS.find((w) => w.experiment === experiment);
+  if (!entry) throw new Error(`no widget trains "${experiment}"`);
+  return entry;
+}
