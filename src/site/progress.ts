@@ -117,9 +117,11 @@ export const formatTally = ({ done, total }: Tally): string => (total === null ?
 
 /**
  * The self-check question ids of a chapter, from its MDX source: the self-check component numbers
- * its questions 1…n in page order (src/components/SelfCheck.astro), one per <SelfCheckQuestion>.
+ * its questions 1…n in page order (src/components/SelfCheck.astro), one per SelfCheckQuestion
+ * element, under whatever name the chapter imports it as (`import Question from '…/SelfCheckQuestion.astro'`).
  */
 export function selfCheckIds(chapterId: string, source: string): string[] {
-  const count = source.match(/<SelfCheckQuestion\b/g)?.length ?? 0;
+  const alias = /import\s+(\w+)\s+from\s+['"][^'"]*\/SelfCheckQuestion\.astro['"]/.exec(source)?.[1] ?? 'SelfCheckQuestion';
+  const count = source.match(new RegExp(`<${alias}(?=[\\s>/])`, 'g'))?.length ?? 0;
   return Array.from({ length: count }, (_, i) => `${chapterId}#${i + 1}`);
 }

@@ -104,4 +104,29 @@ describe('selfCheckIds', () => {
     expect(selfCheckIds('04-lipschitz-and-smoothness', source)).toEqual(['04-lipschitz-and-smoothness#1', '04-lipschitz-and-smoothness#2']);
     expect(selfCheckIds('x', 'no questions <SelfCheck> here')).toEqual([]);
   });
+
+  it('counts the questions under the name the chapter imports them as', () => {
+    const source = [
+      "import Question from '../../src/components/SelfCheckQuestion.astro';",
+      "import QuestionMark from './QuestionMark.astro';",
+      '<SelfCheck>',
+      '<Question answer={1.342} tolerance={0.01}>…</Question>',
+      '<Question>…</Question>',
+      '<QuestionMark />',
+      '</SelfCheck>',
+    ].join('\n');
+    expect(selfCheckIds('01-batch-normalization', source)).toEqual(['01-batch-normalization#1', '01-batch-normalization#2']);
+  });
+
+  it('matches the committed chapters: one or more questions in each', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    for (const file of readdirSync('content/chapters').filter((f) => f.endsWith('.mdx'))) {
+      const source = readFileSync(`content/chapters/${file}`, 'utf8');
+      if (!source.includes('<SelfCheck>')) continue;
+      const ids = selfCheckIds(file.replace('.mdx', ''), source);
+      expect(ids.length, file).toBeGreaterThan(0);
+      // The page's component numbers one form per question; the source has one closing or self-closing tag each.
+      expect(ids.length, file).toBe((source.match(/<\/Question>|<SelfCheckQuestion[^>]*\/>|<\/SelfCheckQuestion>/g) ?? []).length);
+    }
+  });
 });
