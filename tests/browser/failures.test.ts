@@ -1,0 +1,96 @@
+/**
+ * Failure handling of a live figure: when the wasm backend cannot load, the run goes on on the cpu
+ * backend with a visible notice; when the worker cannot start or dies mid-run, the figure shows the
+ * failure with "Try again", the rest of the page is intact, and trying again (worker restored) trains.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useChromium } from './support/browser';
+import { siteUrl } from './support/site';
+import { liveFigure, type LiveFigure } from './support/live-widget';
+
+const CHAPTER = 'chapters/02-does-batchnorm-reduce-ics/';
+const FIGURE = /Noisy BatchNorm, live/;
+const WORKER = '**/_astro/lab.worker-*.js';
+
+const browser = useChromium();
+
+async function open(prepare: (context: BrowserContext) => Promise<void> = async () => {}): Promise<{ context: BrowserContext; page: Page; widget: LiveFigure; pageErrors: string[] }> {
+  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+  await prepare(context);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(siteUrl(CHAPTER));
+  const widget = liveFigure(page, FIGURE);
+  await widget.figure.scrollIntoViewIfNeeded();
+  await widget.play.waitFor();
+  await widget.setStepCap(300);
+  return { context, page, widget, pageErrors };
+}
+
+/** The chapter around the failed figure still reads and works: heading, math, the other controls. */
+async function expectPageIntact(page: Page, widget: LiveFigure, pageErrors: string[]) {
+  expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+  expect(await page.locator('.katex').count()).toBeGreaterThan(10);
+  expect(await widget.figure.getByRole('slider', { name: 'Learning rate' }).isEnabled()).toBe(true);
+  expect(await page.getByRole('navigation', { name: 'Chapters' }).getByRole('link').count()).toBeGreaterThan(5);
+  expect(pageErrors).toEqual([]);
+}
+
+describe('live figure failures', () => {
+  it('wasm cannot load: trains on the cpu backend and says so', async () => {
+    const { context, page, widget, pageErrors } = await open((c) => c.route('**/*.wasm', (route) => route.abort()));
+    await widget.play.click();
+    await widget.waitForSteps(2);
+    expect(await widget.progress.textContent()).toMatch(/· cpu backend/);
+    const notice = widget.figure.getByText(/The fast WebAssembly backend was not available \(.+\); training runs on the slower JavaScript backend\./);
+    expect(await notice.isVisible()).toBe(true);
+    await widget.pause.click();
+    await widget.waitForStatus(/^Paused at step \d+\./);
+    await expectPageIntact(page, widget, pageErrors);
+    await context.close();
+  });
+
+  it('the worker cannot load: an error with "Try again", the page intact; trying again trains', async () => {
+    const { context, page, widget, pageErrors } = await open((c) =>
+      c.route(WORKER, (route) => route.fulfill({ contentType: 'text/javascript', body: "throw new Error('simulated worker crash');" })),
+    );
+    await widget.play.click();
+    await widget.waitForStatus(/^The run failed: the lab worker failed: .*simulated worker crash/);
+    const retry = widget.figure.getByRole('button', { name: 'Try again' });
+    expect(await retry.isVisible()).toBe(true);
+    await expectPageIntact(page, widget, pageErrors);
+
+    await context.unroute(WORKER);
+    await retry.click();
+    await widget.waitForSteps(2);
+    expect(await retry.count()).toBe(0);
+    await context.close();
+  });
+
+  it('the worker dies mid-run: an error with "Try again", the page intact; trying again trains', async () => {
+    // The real worker, plus an uncaught error right after its first batch of metrics.
+    const { context, page, widget, pageErrors } = await open((c) =>
+      c.route(WORKER, (route) => {
+        const real = `${route.request().url()}?real`;
+        const body = `import ${JSON.stringify(real)};
+const post = self.postMessage.bind(self);
+self.postMessage = (m) => { post(m); if (m.type === 'metrics') setTimeout(() => { throw new Error('simulated crash mid-run'); }); };`;
+        return route.fulfill({ contentType: 'text/javascript', body });
+      }),
+    );
+    await widget.play.click();
+    await widget.waitForStatus(/^The run failed: the lab worker failed: .*simulated crash mid-run/);
+    const retry = widget.figure.getByRole('button', { name: 'Try again' });
+    expect(await retry.isVisible()).toBe(true);
+    await expectPageIntact(page, widget, pageErrors);
+
+    await context.unroute(WORKER);
+    await retry.click();
+    await widget.waitForSteps(2);
+    await widget.pause.click();
+    await widget.waitForStatus(/^Paused at step \d+\./);
+    await context.close();
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Memory: every live figure of every chapter, run to its end eleven times (a first run and ten reruns)
+ * and once stopped mid-run by a reset, leaves its worker holding exactly the tensors it held when the
+ * first run started (`numTensors` as the worker reports it in `ready` and in its final states).
+ */
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser';
+import { hydrateIslands, useCrawledPages } from './support/site';
+import { recordLabMessages } from './support/lab-messages';
+import { liveFigures } from './support/live-figures';
+
+const RERUNS = 10;
+const STEPS = 3;
+
+const browser = useChromium();
+const pages = useCrawledPages();
+
+describe('no tensor leaks across reruns', () => {
+  it(`every live figure: ${RERUNS} reruns and a stop leave numTensors at its starting value`, { timeout: 600_000 }, async () => {
+    const tested: string[] = [];
+    for (const url of pages().filter((u) => /\/chapters\//.test(u))) {
+      const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const labMessages = await recordLabMessages(page);
+      await page.goto(url);
+      await hydrateIslands(page);
+      for (const { name, widget } of await liveFigures(page)) {
+        await widget.figure.scrollIntoViewIfNeeded();
+        await widget.setStepCap(STEPS);
+        const from = (await labMessages()).length;
+        for (let run = 0; run <= RERUNS; run++) {
+          await widget.play.click();
+          await widget.waitForStatus(new RegExp(`^(Finished|Diverged) at step`));
+          await expect.poll(() => widget.play.isEnabled()).toBe(true);
+        }
+        await widget.setStepCap(400);
+        await widget.play.click();
+        await widget.waitForSteps(1);
+        await widget.figure.getByRole('button', { name: 'Reset' }).click();
+        const ends = async () => (await labMessages()).slice(from).filter((m) => m.type === 'state' && (m.state === 'finished' || m.state === 'stopped'));
+        await expect.poll(async () => (await ends()).length, { timeout: 30_000 }).toBe(RERUNS + 2);
+        const mine = (await labMessages()).slice(from);
+        const start = mine.find((m) => m.type === 'ready')!.numTensors;
+        expect(typeof start, name).toBe('number');
+        expect((await ends()).map((m) => m.numTensors), name).toEqual(Array(RERUNS + 2).fill(start));
+        expect(mine.filter((m) => m.type === 'ready').map((m) => m.numTensors), name).toEqual(Array(RERUNS + 2).fill(start));
+        tested.push(`${name}: ${start} tensors before, after each of ${RERUNS + 1} runs and a stop`);
+      }
+      await context.close();
+    }
+    console.log(tested.join('\n'));
+    expect(tested.length).toBeGreaterThanOrEqual(4);
+  });
+});
