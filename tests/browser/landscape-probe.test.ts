@@ -33,7 +33,8 @@ const median = async (id: string) => Number((await cell(id).textContent())!.repl
 
 describe('LandscapeProbe', () => {
   it('waits below the fold, then hydrates with the precomputed trace: BatchNorm’s band is far narrower', async () => {
-    expect(await widget.figure.textContent()).toMatch(/appears here when JavaScript runs/);
+    // Until it hydrates, the figure shows its precomputed run as a static chart.
+    expect(await widget.figure.locator('[data-still]').count()).toBe(1);
     await widget.figure.scrollIntoViewIfNeeded();
     await widget.play.waitFor();
     await widget.waitForStatus(/^Showing a precomputed run/);

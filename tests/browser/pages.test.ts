@@ -98,7 +98,7 @@ describe('chapter 1', () => {
     const page = await context.newPage();
     await page.goto(siteUrl(CHAPTER_1));
     const figure = page.getByRole('figure', { name: /BatchNorm on one unit/ });
-    expect(await figure.textContent()).toMatch(/appears here when JavaScript runs/);
+    expect(await figure.locator('[data-still]').count()).toBe(1);
     expect(await page.getByRole('slider').count()).toBe(0);
     const answer = page.locator('details').filter({ hasText: 'Answer' }).first();
     await answer.getByText('Answer').click();

@@ -16,7 +16,7 @@ const usedMarker = (row: RegExp) => () => page.getByRole('row', { name: row }).g
 describe('BatchNormExplorer', () => {
   it('waits below the fold, then hydrates when scrolled into view', async () => {
     const figure = page.getByRole('figure', { name: /BatchNorm on one unit/ });
-    expect(await figure.textContent()).toMatch(/appears here when JavaScript runs/);
+    expect(await figure.locator('[data-still]').count()).toBe(1);
     expect(await page.getByRole('slider').count()).toBe(0);
     await figure.scrollIntoViewIfNeeded();
     await page.getByRole('slider', { name: 'Scale γ' }).waitFor();

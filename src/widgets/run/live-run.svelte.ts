@@ -6,6 +6,9 @@
  */
 import { defaultsOf } from '../../lab/schema';
 import type { Config, ConfigSchema, ConfigValue, NumberField } from '../../lab/types';
+import { columnsTable } from '../share/export-data';
+import type { ShareSpec } from '../share/share-spec';
+import { liveFields } from '../share/widget-fields';
 import type { Columns } from '../../lab/worker/columns';
 import { traceColumns, type Trace } from '../../traces/trace';
 import { RunController, type ClientFactory, type RunRequest } from './run-controller.svelte';
@@ -76,6 +79,20 @@ export class LiveRun {
 
   stepOnce(): void {
     this.run.stepOnce(this.request());
+  }
+
+  /** What the frame needs to put this run in a link and export it: every setting, the seed, the columns shown. */
+  share(slug: string): ShareSpec {
+    return {
+      slug,
+      fields: liveFields(this.schema),
+      state: () => ({ ...this.settings, seed: this.seed }),
+      apply: ({ seed, ...settings }) => {
+        this.seed = seed as number;
+        this.update(settings);
+      },
+      table: () => columnsTable(this.run.columns),
+    };
   }
 
   /** Back to step 0 with the same seed, so the same initialisation and batches. */

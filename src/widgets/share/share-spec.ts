@@ -1,0 +1,19 @@
+/**
+ * What a figure hands its frame so the frame can put its state in links, read it back from the URL,
+ * and export its numbers, the same way for every widget.
+ */
+import type { Config, ConfigSchema } from '../../lab/types';
+import type { Table } from './export-data';
+
+export interface ShareSpec {
+  /** The widget's slug (src/widgets/catalog.ts). */
+  slug: string;
+  /** The fields a link carries: the widget's settings and its seed. */
+  fields: ConfigSchema;
+  /** The current value of every field. */
+  state(): Config;
+  /** Sets every field at once (values already valid for their fields). */
+  apply(state: Config): void;
+  /** The numbers the figure shows now. */
+  table(): Table;
+}

@@ -1,0 +1,121 @@
+/**
+ * Widget state in the URL, for every widget on its chapter page: a reader changes controls, copies the
+ * link, opens it, and gets the same settings, seed and first numbers (a live figure after one Step);
+ * the clipboard's refusal falls back to a selected text field; malformed links fall back to the
+ * defaults with a notice naming what was ignored (a few dozen per widget here, applied through
+ * popstate without reloads; the 200-per-widget sweep is the unit test's).
+ */
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { useChromium } from './support/browser';
+import { baseUrl, foreignRequests, siteUrl, watchPage } from './support/site';
+import { exportedJson, figureOf, recordProgress, stepOnce, waitForFigure, WIDGET_CASES } from './share-helpers';
+import { malformedParams, rng } from '../unit/widgets/share-fields';
+
+const browser = useChromium();
+const SWEEP = 30;
+
+async function clipboardContext(): Promise<BrowserContext> {
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl()).origin });
+  return context;
+}
+
+describe.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas }) => {
+  it('a copied link reproduces the settings, the seed and the first numbers; using it counts as progress', async () => {
+    const context = await clipboardContext();
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const progress = await recordProgress(page);
+    await page.goto(siteUrl(chapterPath));
+    const figure = figureOf(page, slug);
+    await waitForFigure(figure, live);
+    await change(figure, page);
+
+    await figure.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => figure.getByText(/^Link copied/).count()).toBe(1);
+    const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(link.pathname).toBe(new URL(siteUrl(chapterPath)).pathname);
+    expect(link.hash).toBe(`#widget-${slug}`);
+    for (const [key, value] of Object.entries(linkHas)) expect(link.searchParams.get(`${slug}.${key}`)).toBe(value);
+
+    if (live) await stepOnce(figure);
+    const first = await exportedJson(page, figure);
+    expect(first.rows.length).toBeGreaterThan(0);
+    expect(await progress()).toContainEqual({ kind: 'widget-run', id: slug });
+
+    const reopened = await context.newPage();
+    const watchReopened = watchPage(reopened);
+    await reopened.goto(link.href);
+    const again = figureOf(reopened, slug);
+    await waitForFigure(again, live);
+    expect(await again.locator('.notice').count()).toBe(0);
+    if (live) await stepOnce(again);
+    // The largest ratios the Lipschitz figure found so far are its history, not its state: a link restarts them.
+    const reproducible = (data: typeof first) => JSON.stringify({ ...data, rows: data.rows.filter((row) => !String(row[0]).startsWith('largest')) });
+    await expect.poll(async () => reproducible(await exportedJson(reopened, again)), { timeout: 20_000 }).toBe(reproducible(first));
+
+    for (const w of [watch, watchReopened]) {
+      expect(w.consoleErrors).toEqual([]);
+      expect(w.failures).toEqual([]);
+      expect(foreignRequests(w)).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it(`${SWEEP} malformed links: the notice names every ignored key, the figure keeps its defaults, nothing throws`, async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(siteUrl(chapterPath));
+    const figure = figureOf(page, slug);
+    await waitForFigure(figure, live);
+    const defaults = await exportedJson(page, figure);
+    const r = rng(slug.length * 31);
+    for (let i = 0; i < SWEEP; i++) {
+      const { params, bad } = malformedParams(slug, r);
+      await page.evaluate((query) => {
+        history.replaceState(null, '', `?${query}`);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }, params.toString());
+      const notice = figure.locator('.notice');
+      await expect.poll(() => notice.textContent()).toMatch(/keeps its defaults there/);
+      const text = (await notice.textContent())!;
+      for (const key of bad) expect(text).toContain(`${key} (`);
+    }
+    // Every key fell back, so the figure holds its defaults (a live figure shows its precomputed run again).
+    const after = await exportedJson(page, figure);
+    expect({ seed: after.seed, config: after.config }).toEqual({ seed: defaults.seed, config: defaults.config });
+    // A clean link clears the notice.
+    await page.evaluate(() => {
+      history.replaceState(null, '', '?');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await expect.poll(() => figure.locator('.notice').count()).toBe(0);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('when the clipboard is refused', () => {
+  it('shows the link selected in a labelled text field instead', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
+      });
+    });
+    const page = await context.newPage();
+    const { slug, chapterPath } = WIDGET_CASES.find((c) => c.slug === 'theorem-check')!;
+    await page.goto(siteUrl(chapterPath));
+    const figure = figureOf(page, slug);
+    await waitForFigure(figure, false);
+    await figure.getByRole('button', { name: 'Copy link' }).click();
+    const field = figure.getByRole('textbox', { name: /copy this link yourself/ });
+    await field.waitFor();
+    const link = new URL(await field.inputValue());
+    expect(link.searchParams.get(`${slug}.seed`)).toBe('1');
+    expect(await field.evaluate((el) => [el === document.activeElement, (el as HTMLInputElement).selectionEnd])).toEqual([true, link.href.length]);
+    await context.close();
+  });
+});
