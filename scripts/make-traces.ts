@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { reproduce } from '../src/lab/cli/main';
 import type { Report } from '../src/lab/cli/report';
 import { configHash } from '../src/lab/schema';
-import { shapeTrace, TRACE_PLANS, type StoredColumns, type Trace } from '../src/traces/trace';
+import { lastSnapshots, shapeTrace, TRACE_PLANS, type StoredColumns, type Trace } from '../src/traces/trace';
 
 const OUT_DIR = 'src/traces';
 /** Keeps committed figures light. */
@@ -21,7 +21,8 @@ try {
   const only = process.argv.slice(2);
   for (const plan of TRACE_PLANS.filter((p) => only.length === 0 || only.includes(p.experiment))) {
     const reportFile = join(scratch, `${plan.experiment}.json`);
-    const code = await reproduce([plan.experiment, '--seed', String(plan.seed), '--out', reportFile], {
+    const args = [plan.experiment, '--seed', String(plan.seed), '--out', reportFile, ...(plan.lastSnapshot ? ['--snapshots'] : [])];
+    const code = await reproduce(args, {
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),
       interactive: false,
@@ -36,6 +37,7 @@ try {
       configHash: configHash(report.config),
       stride: plan.stride,
       arms: shapeTrace(report.arms as unknown as StoredColumns, plan),
+      ...(plan.lastSnapshot && report.snapshots && { snapshots: lastSnapshots(report.snapshots) }),
     };
     const text = `${JSON.stringify(trace)}\n`;
     if (text.length > MAX_BYTES) throw new Error(`${plan.experiment}: trace is ${text.length} bytes, over ${MAX_BYTES}`);

@@ -127,6 +127,30 @@ export interface MetricRecord {
   arm: string;
   step: number;
   metrics: Record<string, number>;
+  /**
+   * A picture for drawing, on the steps an experiment takes one (so far only 'wgan', every
+   * `snapshotEvery` steps). Plain arrays, so it crosses postMessage and JSON like the metrics; it is
+   * not a metric: columns keep it aside (columns.ts) and the CLI writes it only when asked.
+   */
+  snapshot?: FieldSnapshot;
+}
+
+/**
+ * A 2-D generative model at one step: generated points and the critic's surfaces over a square.
+ * Grid values sit at the centres of n × n cells covering [lo, hi]², row-major with row 0 at y = lo
+ * and column 0 at x = lo, so value[r·n + c] is at (lo + (c + ½)·h, lo + (r + ½)·h), h = (hi − lo)/n.
+ */
+export interface FieldSnapshot {
+  /** The square [lo, hi] on both axes. */
+  extent: [number, number];
+  /** Grid side n. */
+  size: number;
+  /** Generated points, flat [x0, y0, x1, y1, …]. */
+  points: number[];
+  /** Critic value D(x) at each grid point, n² entries. */
+  value: number[];
+  /** ‖∇ₓD(x)‖₂ at each grid point, n² entries (1 everywhere would be a critic at its Lipschitz bound). */
+  gradNorm: number[];
 }
 
 /** Summary keys per arm (a key only where it applies). */

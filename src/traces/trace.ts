@@ -5,9 +5,12 @@
  * its experiment's defaults, and another re-runs a prefix of steps and compares the numbers.
  *
  * To keep files small a trace holds only the metrics its widget draws, every `stride`-th step (plus
- * every step where a sparse metric was measured, and the last), rounded to SIGNIFICANT digits.
+ * every step where a sparse metric was measured, and the last), rounded to SIGNIFICANT digits. A
+ * plan may also keep each arm's last snapshot (columns.ts SNAPSHOTS), rounded to SNAPSHOT_SIGNIFICANT
+ * digits: one snapshot is thousands of numbers, so only the last is worth its bytes.
  */
-import type { Columns } from '../lab/worker/columns';
+import { SNAPSHOTS, type Columns, type StepSnapshot } from '../lab/worker/columns';
+import type { FieldSnapshot } from '../lab/types';
 import { perEtaKey } from '../lab/measure/landscape-keys';
 import { PROBE_ETA_FRACTIONS } from '../lab/experiments/landscape-schema';
 
@@ -20,6 +23,8 @@ export interface TracePlan {
   dense: readonly string[];
   /** Metrics measured on some steps only (their rows are always kept). */
   sparse: readonly string[];
+  /** Keep each arm's last snapshot (the experiment takes them; the CLI writes them with --snapshots). */
+  lastSnapshot?: boolean;
 }
 
 /** Columns as JSON stores them: NaN becomes null. */
@@ -33,9 +38,13 @@ export interface Trace {
   configHash: string;
   stride: number;
   arms: StoredColumns;
+  /** Arm → its last snapshot, when the plan keeps it. */
+  snapshots?: Record<string, StepSnapshot>;
 }
 
 export const SIGNIFICANT = 4;
+/** A drawing needs no more: 3 digits are well under a pixel and a colour step. */
+export const SNAPSHOT_SIGNIFICANT = 3;
 
 /** The landscape probe's per-η metrics for `count` step sizes. */
 const perEtaKeys = (count: number) =>
@@ -62,6 +71,14 @@ export const TRACE_PLANS: readonly TracePlan[] = [
     sparse: ['lossMin', 'lossMax', 'gradChange', 'betaEff', ...perEtaKeys(PROBE_ETA_FRACTIONS.length), 'diverged'],
   },
   {
+    experiment: 'wgan',
+    seed: 1,
+    stride: 5,
+    dense: ['loss', 'wDistance', 'gradNorm'],
+    sparse: ['modesCovered', 'highQualityFraction', 'diverged'],
+    lastSnapshot: true,
+  },
+  {
     experiment: 'lp-norms',
     seed: 1,
     // Five arms: every third step keeps the file under half the size limit.
@@ -77,8 +94,23 @@ export function tracePlan(experiment: string): TracePlan {
   return plan;
 }
 
-const round = (v: number | null | undefined): number | null =>
-  v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(SIGNIFICANT));
+const round = (v: number | null | undefined, digits = SIGNIFICANT): number | null =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(digits));
+
+/** Snapshot values are finite (a diverged arm takes none), so rounding keeps them numbers. */
+const roundAll = (values: readonly number[]) => values.map((v) => round(v, SNAPSHOT_SIGNIFICANT) ?? Number.NaN);
+
+/** Each arm's last snapshot, rounded for storage. */
+export function lastSnapshots(snapshots: Record<string, readonly StepSnapshot[]>): Record<string, StepSnapshot> {
+  const out: Record<string, StepSnapshot> = {};
+  for (const [arm, list] of Object.entries(snapshots)) {
+    const last = list.at(-1);
+    if (!last) continue;
+    const { extent, size, points, value, gradNorm }: FieldSnapshot = last.snapshot;
+    out[arm] = { step: last.step, snapshot: { extent, size, points: roundAll(points), value: roundAll(value), gradNorm: roundAll(gradNorm) } };
+  }
+  return out;
+}
 
 /** A report's columns (the CLI's JSON: NaN as null) cut down to the plan's metrics and rows. */
 export function shapeTrace(arms: StoredColumns, plan: TracePlan): StoredColumns {
@@ -100,12 +132,16 @@ export function shapeTrace(arms: StoredColumns, plan: TracePlan): StoredColumns 
   return out;
 }
 
-/** A trace's columns as the widgets' charts take them (null → NaN). */
-export function traceColumns(trace: Pick<Trace, 'arms'>): Columns {
-  return Object.fromEntries(
-    Object.entries(trace.arms).map(([arm, columns]) => [
+/** A trace's columns as the widgets' charts take them (null → NaN), its snapshots under SNAPSHOTS. */
+export function traceColumns(trace: Pick<Trace, 'arms' | 'snapshots'>): Columns {
+  const columns = Object.fromEntries(
+    Object.entries(trace.arms).map(([arm, stored]) => [
       arm,
-      Object.fromEntries(Object.entries(columns).map(([k, vs]) => [k, vs.map((v) => v ?? Number.NaN)])),
+      Object.fromEntries(Object.entries(stored).map(([k, vs]) => [k, vs.map((v) => v ?? Number.NaN)])),
     ]),
   ) as Columns;
+  for (const [arm, snapshot] of Object.entries(trace.snapshots ?? {})) {
+    if (columns[arm]) columns[arm][SNAPSHOTS] = [snapshot];
+  }
+  return columns;
 }

@@ -8,7 +8,7 @@ import type { BackendName } from '../tf';
 import type { Config, ConfigValue, Experiment } from '../types';
 
 export const USAGE =
-  'usage: npm run reproduce -- <experiment> [--seed N] [--steps N] [--set key=value ...] [--out file.json] [--backend wasm|cpu]';
+  'usage: npm run reproduce -- <experiment> [--seed N] [--steps N] [--set key=value ...] [--out file.json [--snapshots]] [--backend wasm|cpu]';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -21,6 +21,8 @@ export interface ParsedArgs {
   /** Raw `--set key=value` pairs in order; the schema checks them in planRun. */
   sets: [string, string][];
   out?: string;
+  /** Write the records' snapshots into the JSON too (they are large: off unless asked). */
+  snapshots: boolean;
   backend: BackendName;
   help: boolean;
 }
@@ -31,6 +33,7 @@ export interface RunPlan {
   seed: number;
   steps?: number;
   out?: string;
+  snapshots: boolean;
   backend: BackendName;
 }
 
@@ -47,12 +50,16 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { experimentId: '', seed: DEFAULT_SEED, sets: [], backend: 'wasm', help: false };
+  const parsed: ParsedArgs = { experimentId: '', seed: DEFAULT_SEED, sets: [], snapshots: false, backend: 'wasm', help: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     if (word === '--help' || word === '-h') {
       parsed.help = true;
+      continue;
+    }
+    if (word === '--snapshots') {
+      parsed.snapshots = true;
       continue;
     }
     if (!word.startsWith('--')) {
@@ -92,6 +99,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (parsed.help) return parsed;
+  if (parsed.snapshots && parsed.out === undefined) throw new UsageError(`--snapshots goes into the JSON report: add --out file.json\n${USAGE}`);
   if (positional.length !== 1) {
     throw new UsageError(`${positional.length === 0 ? 'which experiment?' : `one experiment at a time (got ${positional.join(', ')})`}\n${USAGE}`);
   }
@@ -113,7 +121,7 @@ export function planRun(args: ParsedArgs, lookup: (id: string) => Experiment): R
   const stepsField = experiment.schema.find((f) => f.key === 'steps');
   if (args.steps !== undefined && stepsField) overrides.steps = asUsage(() => parseValue(stepsField, String(args.steps)));
   const config = asUsage(() => resolveConfig(experiment.schema, overrides));
-  return { experiment, config, seed: args.seed, steps: args.steps, out: args.out, backend: args.backend };
+  return { experiment, config, seed: args.seed, steps: args.steps, out: args.out, snapshots: args.snapshots, backend: args.backend };
 }
 
 function asUsage<T>(f: () => T): T {

@@ -50,7 +50,16 @@ export async function reproduce(argv: readonly string[], io: CliIo): Promise<num
     const summary = experiment.summarize(records, config);
     io.out(`${summaryTable(summary)}\n`);
     if (plan.out) {
-      const report = buildReport({ experiment: experiment.id, seed, steps, backend: choice.backend, config, records, summary });
+      const report = buildReport({
+        experiment: experiment.id,
+        seed,
+        steps,
+        backend: choice.backend,
+        config,
+        records,
+        summary,
+        snapshots: plan.snapshots,
+      });
       await writeFile(plan.out, `${JSON.stringify(report)}\n`);
       io.out(`wrote ${plan.out}\n`);
     }

@@ -1,9 +1,11 @@
 /**
  * The reproduce CLI's JSON document and its summary table, both pure.
  * JSON: `{ experiment, seed, steps, backend, config, arms: { <arm>: { step, <metric>… } }, summary }`;
- * metrics measured only on some steps are null elsewhere (columns.ts).
+ * metrics measured only on some steps are null elsewhere (columns.ts). With `--snapshots`, also
+ * `snapshots: { <arm>: [{ step, snapshot }…] }` (MetricRecord.snapshot; left out otherwise, since one
+ * run's snapshots outweigh its metrics many times).
  */
-import { toColumns, type Columns } from '../worker/columns';
+import { snapshotsOf, toColumns, type Columns, type StepSnapshot } from '../worker/columns';
 import type { ArmSummary, Config, MetricRecord } from '../types';
 
 export interface Report {
@@ -14,6 +16,7 @@ export interface Report {
   config: Config;
   arms: Columns;
   summary: Record<string, ArmSummary>;
+  snapshots?: Record<string, StepSnapshot[]>;
 }
 
 export interface ReportInput {
@@ -24,12 +27,19 @@ export interface ReportInput {
   config: Config;
   records: readonly MetricRecord[];
   summary: Record<string, ArmSummary>;
+  /** Include the records' snapshots. */
+  snapshots?: boolean;
 }
 
 export function buildReport(input: ReportInput): Report {
   const { experiment, seed, steps, backend, config, records, summary } = input;
+  const arms = toColumns(records);
   // Key order as documented, so reports diff cleanly.
-  return { experiment, seed, steps, backend, config, arms: toColumns(records), summary };
+  const report: Report = { experiment, seed, steps, backend, config, arms, summary };
+  if (input.snapshots) {
+    report.snapshots = Object.fromEntries(Object.keys(arms).map((arm) => [arm, [...snapshotsOf(arms, arm)]]));
+  }
+  return report;
 }
 
 /** Four significant digits, plain booleans, a dash where a key does not apply. */

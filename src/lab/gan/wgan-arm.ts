@@ -19,7 +19,7 @@ import { sampleEightGaussians } from './eight-gaussians';
 import { sampleQuality, type SampleQuality } from './quality';
 import { initSpectral, normalizedParams, refreshSpectral, type SpectralVectors } from './spectral-critic';
 import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
-import type { Params } from '../types';
+import type { FieldSnapshot, Params } from '../types';
 
 export type WganArmKind = 'clip' | 'gp' | 'sn';
 
@@ -54,6 +54,8 @@ export interface WganArm {
   iterate(): Promise<WganIterate>;
   /** Modes covered and high-quality fraction of EVAL_SAMPLES generated points (fixed noise). */
   evaluate(): Promise<SampleQuality>;
+  /** The first `points` generated points of the fixed noise and the critic on a `size`² grid over `extent`. */
+  snapshot(points: number, size: number, extent: readonly [number, number]): Promise<FieldSnapshot>;
   dispose(): void;
 }
 
@@ -101,6 +103,19 @@ function drawBatch(streams: BatchStreams) {
     z: tf.tensor2d(streams.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]),
     eps: tf.tensor2d(streams.interpolation.uniformArray(BATCH_SIZE, 0, 1), [BATCH_SIZE, 1]),
   };
+}
+
+/** Centres of a size × size grid of cells over [lo, hi]², row-major from the bottom-left (types.ts FieldSnapshot). */
+function gridPoints(size: number, lo: number, hi: number): Tensor2D {
+  const h = (hi - lo) / size;
+  const xy = new Float32Array(2 * size * size);
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      xy[2 * (r * size + c)] = lo + (c + 0.5) * h;
+      xy[2 * (r * size + c) + 1] = lo + (r + 0.5) * h;
+    }
+  }
+  return tf.tensor2d(xy, [size * size, 2]);
 }
 
 export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: number): WganArm {
@@ -170,6 +185,19 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       const points = await samples.data();
       samples.dispose();
       return sampleQuality(points);
+    },
+    async snapshot(points, size, extent) {
+      const [lo, hi] = extent;
+      const n = Math.min(points, EVAL_SAMPLES);
+      const parts = tf.tidy(() => {
+        const grid = gridPoints(size, lo, hi);
+        const d = criticOf(critic.params);
+        const samples = forward(generator.params, tf.slice(evalNoise, [0, 0], [n, 2]) as Tensor2D);
+        return [tf.reshape(samples, [-1]), tf.reshape(d(grid), [-1]), inputGradNorms(d, grid)];
+      });
+      const [xy, value, gradNorm] = await Promise.all(parts.map((t) => t.data()));
+      tf.dispose(parts);
+      return { extent: [lo, hi], size, points: Array.from(xy!), value: Array.from(value!), gradNorm: Array.from(gradNorm!) };
     },
     dispose() {
       generator.dispose();

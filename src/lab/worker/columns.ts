@@ -7,11 +7,23 @@
  * null. Records of one arm at the step just appended are merged into that row, so an experiment may
  * yield its training and probe metrics for a step separately. Type-only imports: safe on the main
  * thread.
+ *
+ * Snapshots (MetricRecord.snapshot: points and surfaces, thousands of numbers) are not metrics: an
+ * arm keeps them in step order under the SNAPSHOTS symbol, which Object.keys/values/entries and JSON
+ * skip, so code that walks the metric columns never sees them.
  */
-import type { MetricRecord } from '../types';
+import type { FieldSnapshot, MetricRecord } from '../types';
+
+export const SNAPSHOTS = Symbol('snapshots');
+
+/** A snapshot and the step it was taken at. */
+export interface StepSnapshot {
+  step: number;
+  snapshot: FieldSnapshot;
+}
 
 /** One arm's aligned columns; `step` is always present. */
-export type ArmColumns = { step: number[] } & Record<string, number[]>;
+export type ArmColumns = { step: number[]; [SNAPSHOTS]?: StepSnapshot[] } & Record<string, number[]>;
 export type Columns = Record<string, ArmColumns>;
 
 /** Appends records in arrival order to `columns` (mutated, also returned) so batches can stream in. */
@@ -29,8 +41,14 @@ export function appendRecords(columns: Columns, records: readonly MetricRecord[]
       const series = (arm[metric] ??= new Array<number>(row + 1).fill(Number.NaN));
       series[row] = value;
     }
+    if (record.snapshot) (arm[SNAPSHOTS] ??= []).push({ step: record.step, snapshot: record.snapshot });
   }
   return columns;
+}
+
+/** An arm's snapshots in step order (none when the arm or its snapshots are missing). */
+export function snapshotsOf(columns: Columns, arm: string): readonly StepSnapshot[] {
+  return columns[arm]?.[SNAPSHOTS] ?? [];
 }
 
 /** All records of a run as columns. */

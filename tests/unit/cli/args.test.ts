@@ -25,13 +25,15 @@ describe('parseArgs', () => {
         ['clip', '0.1'],
       ],
       out: 'r.json',
+      snapshots: false,
       backend: 'cpu',
       help: false,
     });
+    expect(parseArgs(['wgan', '--out', 'r.json', '--snapshots']).snapshots).toBe(true);
   });
 
-  it('defaults to seed 1 on wasm with no output file', () => {
-    expect(parseArgs(['landscape'])).toEqual({ experimentId: 'landscape', seed: 1, sets: [], backend: 'wasm', help: false });
+  it('defaults to seed 1 on wasm with no output file and no snapshots', () => {
+    expect(parseArgs(['landscape'])).toEqual({ experimentId: 'landscape', seed: 1, sets: [], snapshots: false, backend: 'wasm', help: false });
   });
 
   it('rejects unknown flags, missing values and malformed numbers', () => {
@@ -47,6 +49,7 @@ describe('parseArgs', () => {
   it('wants exactly one experiment', () => {
     expect(usage(() => parseArgs([]))).toMatch(/which experiment\?/);
     expect(usage(() => parseArgs(['wgan', 'landscape']))).toMatch(/one experiment at a time/);
+    expect(usage(() => parseArgs(['wgan', '--snapshots']))).toMatch(/--snapshots goes into the JSON report: add --out/);
   });
 });
 

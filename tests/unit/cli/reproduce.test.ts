@@ -59,6 +59,18 @@ describe('npm run reproduce', () => {
     expect(result.out).toMatch(/\ngp\s+false\s/);
   });
 
+  it('writes snapshots into the JSON only with --snapshots', async () => {
+    const out = join(scratch, 'wgan-snapshots.json');
+    const result = await run(['wgan', '--steps', '3', '--set', 'snapshotEvery=2', '--out', out, '--snapshots']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(report.snapshots)).toEqual(['clip', 'gp', 'sn']);
+    expect(report.snapshots.gp.map((s: { step: number }) => s.step)).toEqual([0, 2]);
+    expect(report.snapshots.gp[0].snapshot.value).toHaveLength(32 * 32);
+    // The printed report is the summary table alone.
+    expect(result.out).not.toMatch(/snapshot/);
+  }, 30_000);
+
   it.each([
     ['spectral-norm', '12'],
     ['wgan', '3'],
