@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser';
 import { axeViolations, hydrateIslands, siteUrl, useCrawledPages } from './support/site';
 
+/**
+ * One test walks every crawled page (chapters, glossary, bibliography, replication, instructors, embeds): about
+ * 25 pages with axe on each, so it gets far more than the default per-test limit on a 2-core machine.
+ */
+const CRAWL_TIMEOUT_MS = 600_000;
+
 const browser = useChromium();
 const crawled = useCrawledPages();
 
@@ -23,7 +29,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       }
       expect(islands).toBeGreaterThan(0); // the widget was part of the check
       await context.close();
-    });
+    }, CRAWL_TIMEOUT_MS);
   }
 
   it('the skip link is the first thing the keyboard reaches and moves focus to the content', async () => {
