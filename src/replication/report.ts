@@ -77,7 +77,7 @@ export function holdsOnText(result: CheckResult): string {
   return `${result.holdsOn.length === 1 ? 'seed' : 'seeds'} ${result.holdsOn.join(', ')} of ${n}`;
 }
 
-const NUMBER = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
+const NUMBER = new Intl.NumberFormat('en', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
 const COUNT = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 /** A measured value for people: three significant digits, percentages for fractions, counts to one decimal. */
@@ -90,7 +90,7 @@ export function formatValue(value: number, format: 'number' | 'percent' | 'count
 /** "0.134 (0.132–0.137)", or the single value when the seeds agree; missing seeds are named. */
 export function formatSpread(spread: Spread | null, format: 'number' | 'percent' | 'count', seeds: number): string {
   if (!spread) return `no finite value on any of ${seeds} seeds (diverged)`;
-  const [mean, min, max] = [spread.mean, spread.min, spread.max].map((v) => formatValue(v, format));
+  const [mean, min, max] = [formatValue(spread.mean, format), formatValue(spread.min, format), formatValue(spread.max, format)];
   const range = min === max ? mean : `${mean} (${min}–${max})`;
   return spread.missing > 0 ? `${range}; diverged on ${spread.missing} of ${seeds} seeds` : range;
 }
