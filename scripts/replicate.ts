@@ -58,7 +58,13 @@ async function runClaim(claim: ClaimPlan, scratch: string): Promise<ClaimFile> {
 }
 
 const only = process.argv.slice(2);
-const claims = only.length === 0 ? CLAIM_PLANS : only.map(claimPlan);
+let claims: readonly ClaimPlan[];
+try {
+  claims = only.length === 0 ? CLAIM_PLANS : only.map(claimPlan);
+} catch (err) {
+  console.error(`replicate: ${(err as Error).message}\nusage: npm run replicate [-- R1 R2 …]`);
+  process.exit(2);
+}
 const scratch = await mkdtemp(join(tmpdir(), 'replicate-'));
 const started = performance.now();
 try {
