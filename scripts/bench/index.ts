@@ -4,10 +4,12 @@
  * (../shared/perf.md). Rows: the lab's MLP 784-256×4-10 (batch 64) with and without BatchNorm; the
  * same nets as stock tf.LayersModel (trainOnBatch; in child processes, with and without the lab's
  * matMul-gradient fix); convnetjs on the plain MLP; plain matMul GFLOP/s; G′ and a landscape probe
- * in plain steps. Ends with the issue's targets. Not part of `npm test`.
+ * in plain steps. Ends with the issue's targets, then issue 8's budgets table on a production build
+ * (budgets.ts; `--lighthouse` adds Lighthouse scores). Not part of `npm test`.
  */
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '../../src/lab/tf';
+import { printBudgets } from './budgets-main';
 import { convnetStep } from './convnet';
 import { labStep, matMul } from './lab';
 import { remoteSubjects } from './remote';
@@ -88,3 +90,5 @@ for (const [label, value, target, unit] of targets) {
   const text = unit === '×' ? `${value.toFixed(2)}× (≥ ${target}×)` : `${(100 * value).toFixed(0)}% (≥ ${100 * target}%)`;
   console.log(`${label.padEnd(width)}  ${text}  ${value >= target ? 'met' : 'MISSED'}`);
 }
+
+await printBudgets(process.argv.includes('--lighthouse'));

@@ -1,0 +1,118 @@
+/**
+ * Issue 8's budgets measured on the production build in headless Chromium (the browser tests' own):
+ * first-screen JS and CSS per chapter, the time from a widget entering the viewport to its figure
+ * (a live figure's precomputed run drawn; any other widget hydrated), and from Play to the first live
+ * point drawn (cold: the worker, tfjs, the .wasm and the data load first). Timings are taken inside
+ * the page (performance.now, checked every animation frame) and reported beside a baseline from the
+ * same run: the load time of the site's smallest page from the same server.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../tests/browser/support/browser';
+import { CSS_BUDGET_GZIP, JS_BUDGET_GZIP, kib, weighFirstScreen } from './page-weight';
+
+export const FIGURE_BUDGET_MS = 1000;
+export const FIRST_POINT_BUDGET_MS = 2000;
+
+export interface BudgetRow {
+  budget: string;
+  measured: string;
+  pass: boolean;
+}
+
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** In the page: ms from scrolling island `index` into view (or pressing its Play) until its figure shows, checked every frame. */
+async function timeUntil(page: Page, island: number, action: 'scroll' | 'play'): Promise<number> {
+  // tsx (esbuild, keepNames) wraps the named helpers below in __name(), which the page lacks.
+  await page.evaluate('window.__name ??= (f) => f');
+  return page.evaluate(
+    ({ index, action }) =>
+      new Promise<number>((resolve, reject) => {
+        const el = document.querySelectorAll('astro-island')[index] as HTMLElement;
+        const live = () => el.querySelector('.live-figure');
+        const drawn = () => live()?.querySelector('path.series-line') != null;
+        const done =
+          action === 'scroll'
+            ? () => !el.hasAttribute('ssr') && (el.dataset.live !== 'true' || drawn())
+            : () => /Step [1-9]/.test(live()?.querySelector('.progress')?.textContent ?? '') && drawn();
+        const t0 = performance.now();
+        if (action === 'scroll') (el.firstElementChild ?? el).scrollIntoView({ block: 'center' });
+        else [...el.querySelectorAll('button')].find((b) => b.textContent?.trim().endsWith('Play'))!.click();
+        const check = () => {
+          if (done()) resolve(performance.now() - t0);
+          else if (performance.now() - t0 > 60_000) reject(new Error(`island ${index}: no ${action} result in 60 s`));
+          else requestAnimationFrame(check);
+        };
+        // After Play the previous (precomputed) lines go first; wait one frame before checking.
+        requestAnimationFrame(check);
+      }),
+    { index: island, action },
+  );
+}
+
+/** Which islands of a page are live figures (they have a Play button once hydrated). */
+async function liveIslands(browser: Browser, url: string): Promise<boolean[]> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.goto(url);
+  const islands = page.locator('astro-island');
+  const live: boolean[] = [];
+  for (let i = 0; i < (await islands.count()); i++) {
+    await islands.nth(i).evaluate((el) => (el.firstElementChild ?? el).scrollIntoView());
+    await page.waitForFunction((i) => !document.querySelectorAll('astro-island')[i]!.hasAttribute('ssr'), i);
+    live.push(await islands.nth(i).evaluate((el) => el.querySelector('.live-figure') !== null));
+  }
+  await page.close();
+  return live;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Every budget row for the chapters `paths` of the site served at `siteUrl`, and the run's baseline. */
+export async function measureBudgets(siteUrl: string, paths: string[]): Promise<{ rows: BudgetRow[]; baselineMs: number }> {
+  const browser = await launchChromium();
+  const rows: BudgetRow[] = [];
+  try {
+    // Baseline: the smallest page (404) from the same server, load event after navigation start.
+    const baselines: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage();
+      await page.goto(new URL('404.html', siteUrl).href);
+      baselines.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+      await page.close();
+    }
+    for (const path of paths) {
+      const url = new URL(path, siteUrl).href;
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const page = await context.newPage();
+      const { weight } = await weighFirstScreen(page, url);
+      rows.push({ budget: `${path} JS before a widget (gzip) ≤ ${kib(JS_BUDGET_GZIP)}`, measured: kib(weight.jsGzip), pass: weight.jsGzip <= JS_BUDGET_GZIP });
+      rows.push({ budget: `${path} CSS (gzip) ≤ ${kib(CSS_BUDGET_GZIP)}`, measured: kib(weight.cssGzip), pass: weight.cssGzip <= CSS_BUDGET_GZIP });
+      const live = await liveIslands(browser, url);
+      await page.evaluate((flags) => document.querySelectorAll('astro-island').forEach((el, i) => ((el as HTMLElement).dataset.live = String(flags[i]))), live);
+      // The widget's component, from its island's bundle name (…/_astro/NoiseInjection.<hash>.js).
+      const names = await page.locator('astro-island').evaluateAll((all) => all.map((el) => /([\w-]+)\.[\w-]+\.js$/.exec(el.getAttribute('component-url') ?? '')?.[1] ?? 'widget'));
+      for (let i = 0; i < live.length; i++) {
+        const shown = await timeUntil(page, i, 'scroll');
+        const what = live[i] ? 'precomputed figure drawn' : 'widget hydrated';
+        rows.push({ budget: `${path} ${names[i]}: ${what} ≤ ${FIGURE_BUDGET_MS} ms after visible`, measured: `${Math.round(shown)} ms`, pass: shown <= FIGURE_BUDGET_MS });
+        if (!live[i]) continue;
+        const first = await timeUntil(page, i, 'play');
+        rows.push({ budget: `${path} ${names[i]}: first live point ≤ ${FIRST_POINT_BUDGET_MS} ms after Play (cold)`, measured: `${Math.round(first)} ms`, pass: first <= FIRST_POINT_BUDGET_MS });
+      }
+      await context.close();
+    }
+    return { rows, baselineMs: median(baselines) };
+  } finally {
+    await browser.close();
+  }
+}
+
+export function budgetTable(rows: BudgetRow[], baselineMs: number): string {
+  const width = Math.max(...rows.map((r) => r.budget.length));
+  const lines = rows.map((r) => `${r.budget.padEnd(width)}  ${r.measured.padStart(10)}  ${r.pass ? 'pass' : 'FAIL'}`);
+  return [
+    `budget${' '.repeat(width - 6)}  ${'measured'.padStart(10)}  result`,
+    ...lines,
+    `baseline: the 404 page from the same server loads in ${Math.round(baselineMs)} ms (median of 5) in this run`,
+  ].join('\n');
+}
