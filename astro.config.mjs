@@ -21,6 +21,40 @@ const markdownProcessor = unified({ remarkPlugins: [remarkMath], rehypePlugins: 
  */
 const katexCss = createRequire(import.meta.resolve('rehype-katex')).resolve('katex/dist/katex.min.css');
 
+/**
+ * Content-Security-Policy, emitted by Astro as a <meta> tag on every page with the hashes of the inline
+ * scripts and styles it renders (island hydration, ThemeScript's no-flash script, island styles), so
+ * nothing but the site's own files and those exact inline blocks can run. Each choice beyond 'self':
+ * - script-src 'wasm-unsafe-eval': the search box's Pagefind compiles its WebAssembly index reader on
+ *   the page (only WebAssembly, not eval()). The lab's tfjs wasm backend runs in the worker, which takes
+ *   its policy from its own response, never from a page's <meta>.
+ * - style-src 'unsafe-inline': Svelte components with `css: 'injected'` (needed, see the gotcha in
+ *   DEVELOPERS.md) add their CSS as <style> elements at runtime, text Astro never sees to hash; and
+ *   KaTeX's HTML and the charts position glyphs and marks with style="" attributes. Styles cannot run
+ *   code, and the pages carry no user content to inject into. (With 'unsafe-inline' present Astro
+ *   emits no style hashes, as browsers would ignore it next to a hash.)
+ * - img-src data:: a chart exported as PNG is first loaded as an image from its SVG serialised into a
+ *   data: URL (src/widgets/share/chart-export.ts); nothing is fetched from elsewhere. The download
+ *   itself is a blob: link, which is a navigation, not governed by the policy.
+ * - worker-src 'self': the lab worker is a bundled file under the site's base path.
+ * A <meta> policy cannot carry frame-ancestors (browsers ignore it and warn), and the embed pages are
+ * meant to be framed anyway.
+ */
+const CONTENT_SECURITY_POLICY = {
+  directives: [
+    "default-src 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    "form-action 'self'",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "img-src 'self' data:",
+    "worker-src 'self'",
+  ],
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+  styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+};
+
 export default defineConfig({
   // GitHub Pages project sites live under /<repo>/; the deploy workflow and `npm test` set BASE_PATH.
   base: process.env.BASE_PATH ?? '/',
@@ -29,8 +63,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: { processor: markdownProcessor },
+  security: { csp: CONTENT_SECURITY_POLICY },
   integrations: [mdx({ processor: markdownProcessor }), svelte()],
   vite: {
+    // No asset inlined as a data: URL (Vite inlines files under 4 KiB, e.g. a small KaTeX font), so
+    // fonts and images come from the site's origin and the policy needs no data: for them.
+    build: { assetsInlineLimit: 0 },
     resolve: { alias: [{ find: /^katex\/dist\/katex\.min\.css$/, replacement: katexCss }] },
   },
 });
