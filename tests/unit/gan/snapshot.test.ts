@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, tf } from '../../../src/lab/tf';
 import { createWganArm } from '../../../src/lab/gan/wgan-arm';
 import { wgan } from '../../../src/lab/experiments/wgan';
-import { SNAPSHOT_EXTENT, SNAPSHOT_GRID, SNAPSHOT_POINTS } from '../../../src/lab/experiments/wgan-schema';
+import { SNAPSHOT_EXTENT, SNAPSHOT_GRID, SNAPSHOT_POINTS, type WganConfig } from '../../../src/lab/experiments/wgan-schema';
 import { SNAPSHOTS, snapshotsOf, toColumns } from '../../../src/lab/worker/columns';
 import { buildReport } from '../../../src/lab/cli/report';
 import { lastSnapshots, traceColumns, SNAPSHOT_SIGNIFICANT } from '../../../src/traces/trace';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await initBackend('wasm');
 });
 
-async function records(config: Partial<typeof wgan.defaults>, steps: number, seed = 1): Promise<MetricRecord[]> {
+async function records(config: Partial<Pick<WganConfig, 'snapshotEvery'>>, steps: number, seed = 1): Promise<MetricRecord[]> {
   const out: MetricRecord[] = [];
   const ctx = { seed, steps, loadDigits: () => Promise.reject(new Error('no digits here')) };
   for await (const r of wgan.run({ ...wgan.defaults, ...config }, ctx)) out.push(r);

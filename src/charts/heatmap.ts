@@ -1,0 +1,184 @@
+/**
+ * A scalar field over a square: a heat map of grid cells on a canvas under an SVG that d3 fills with
+ * contour lines of the same field, marked reference points (rings), a cloud of sample points (dots),
+ * axes and a cursor cell. The WGAN figure draws the critic's value D(x) and its gradient norm ‖∇ₓD‖
+ * with it. Grids follow types.ts FieldSnapshot: n × n cell centres, row 0 at the bottom. The cells go
+ * on a canvas because a thousand SVG rects cost a long task to restyle and paint on every snapshot.
+ * Reads no tensors.
+ */
+import { axisBottom, axisLeft, color as parseColor, contours, geoPath, geoTransform, scaleLinear, select, type ScaleLinear } from 'd3';
+import { drawAxisLabels } from './frame';
+
+export const FIELD_SIZE = 320;
+export const FIELD_MARGIN = { top: 8, right: 8, bottom: 40, left: 44 };
+const SIDE = FIELD_SIZE - FIELD_MARGIN.left - FIELD_MARGIN.right;
+export const FIELD_HEIGHT = FIELD_MARGIN.top + SIDE + FIELD_MARGIN.bottom;
+
+/** Where the canvas sits over the SVG, in percent of the SVG's box (CSS left, top, width, height). */
+export const CANVAS_BOX = {
+  left: (100 * FIELD_MARGIN.left) / FIELD_SIZE,
+  top: (100 * FIELD_MARGIN.top) / FIELD_HEIGHT,
+  width: (100 * SIDE) / FIELD_SIZE,
+  height: (100 * SIDE) / FIELD_HEIGHT,
+};
+
+export interface FieldSpec {
+  extent: readonly [number, number];
+  /** Grid side n; `values` has n² entries, row-major from the bottom-left. */
+  size: number;
+  values: readonly number[];
+  /** Colour of a value (the caller's scale, so the legend uses the same one). */
+  color: (value: number) => string;
+  /** Contour levels of `values`; none draws no lines. */
+  thresholds: readonly number[];
+  /** Reference points, drawn as rings (the real modes). */
+  marks: readonly (readonly [number, number])[];
+  /** Flat [x0, y0, …] sample points (generated), drawn as dots; points off the square are left out. */
+  points: readonly number[];
+  xLabel: string;
+  yLabel: string;
+}
+
+/** The grid cell [row, column] holding (x, y), clamped to the grid. */
+export function cellAt(spec: Pick<FieldSpec, 'extent' | 'size'>, x: number, y: number): [number, number] {
+  const [lo, hi] = spec.extent;
+  const index = (v: number) => Math.min(spec.size - 1, Math.max(0, Math.floor(((v - lo) / (hi - lo)) * spec.size)));
+  return [index(y), index(x)];
+}
+
+/** The centre (x, y) of grid cell [row, column]. */
+export function cellCentre(spec: Pick<FieldSpec, 'extent' | 'size'>, row: number, column: number): [number, number] {
+  const [lo, hi] = spec.extent;
+  const h = (hi - lo) / spec.size;
+  return [lo + (column + 0.5) * h, lo + (row + 0.5) * h];
+}
+
+function scales(spec: FieldSpec): { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> } {
+  return {
+    x: scaleLinear().domain(spec.extent).range([FIELD_MARGIN.left, FIELD_MARGIN.left + SIDE]),
+    y: scaleLinear().domain(spec.extent).range([FIELD_MARGIN.top + SIDE, FIELD_MARGIN.top]),
+  };
+}
+
+/** The cells as n × n pixels (row 0 at the bottom, so drawn flipped), scaled up smoothly to the canvas. */
+function paintCells(canvas: HTMLCanvasElement, spec: FieldSpec): void {
+  const n = spec.size;
+  const cells = new ImageData(n, n);
+  spec.values.forEach((v, i) => {
+    const rgb = parseColor(spec.color(v))?.rgb();
+    const pixel = 4 * ((n - 1 - Math.floor(i / n)) * n + (i % n));
+    cells.data.set([rgb?.r ?? 0, rgb?.g ?? 0, rgb?.b ?? 0, 255], pixel);
+  });
+  const small = document.createElement('canvas');
+  small.width = n;
+  small.height = n;
+  small.getContext('2d')!.putImageData(cells, 0, 0);
+  const context = canvas.getContext('2d')!;
+  context.imageSmoothingEnabled = true;
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(small, 0, 0, canvas.width, canvas.height);
+}
+
+/**
+ * Paints the cells on `canvas` (laid over the plot area by CANVAS_BOX) and draws the rest into `svg`;
+ * `cursor` outlines one cell; `onPoint` gets the pointer's field position.
+ */
+export function drawField(
+  svg: SVGSVGElement,
+  canvas: HTMLCanvasElement,
+  spec: FieldSpec,
+  cursor: readonly [number, number] | null,
+  onPoint: (at: [number, number] | null) => void,
+): void {
+  paintCells(canvas, spec);
+  const { x, y } = scales(spec);
+  const root = select(svg).attr('viewBox', `0 0 ${FIELD_SIZE} ${FIELD_HEIGHT}`).attr('preserveAspectRatio', 'xMidYMid meet');
+  root.selectAll('*').remove();
+
+  const n = spec.size;
+  const cell = SIDE / n;
+  const plot = root.append('g').attr('class', 'field');
+
+  if (spec.thresholds.length > 0) {
+    // d3-contour works in grid units with row 0 at the top of its array; ours is at the bottom.
+    const flipped = Array.from({ length: n * n }, (_, i) => spec.values[(n - 1 - Math.floor(i / n)) * n + (i % n)]!);
+    const toScreen = geoTransform({
+      point(gx, gy) {
+        this.stream.point(x.range()[0]! + gx * cell, FIELD_MARGIN.top + gy * cell);
+      },
+    });
+    plot
+      .append('g')
+      .attr('class', 'contours')
+      .selectAll('path')
+      .data(contours().size([n, n]).thresholds([...spec.thresholds])(flipped))
+      .join('path')
+      .attr('d', geoPath(toScreen));
+  }
+
+  plot
+    .append('g')
+    .attr('class', 'marks')
+    .selectAll('circle')
+    .data(spec.marks)
+    .join('circle')
+    .attr('cx', ([mx]) => x(mx))
+    .attr('cy', ([, my]) => y(my))
+    .attr('r', 7);
+
+  const [lo, hi] = spec.extent;
+  const dots: [number, number][] = [];
+  for (let i = 0; i + 1 < spec.points.length; i += 2) {
+    const px = spec.points[i]!;
+    const py = spec.points[i + 1]!;
+    if (px >= lo && px <= hi && py >= lo && py <= hi) dots.push([px, py]);
+  }
+  plot
+    .append('g')
+    .attr('class', 'samples')
+    .selectAll('circle')
+    .data(dots)
+    .join('circle')
+    .attr('cx', ([px]) => x(px))
+    .attr('cy', ([, py]) => y(py))
+    .attr('r', 2.2);
+
+  if (cursor) {
+    const [row, column] = cursor;
+    root
+      .append('rect')
+      .attr('class', 'cursor-cell')
+      .attr('x', x.range()[0]! + column * cell)
+      .attr('y', FIELD_MARGIN.top + SIDE - (row + 1) * cell)
+      .attr('width', cell)
+      .attr('height', cell);
+  }
+
+  root
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(0,${FIELD_MARGIN.top + SIDE})`)
+    .call(axisBottom(x).ticks(5));
+  root
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(${FIELD_MARGIN.left},0)`)
+    .call(axisLeft(y).ticks(5));
+  drawAxisLabels(root, spec, { width: FIELD_SIZE, height: FIELD_HEIGHT, margin: FIELD_MARGIN });
+
+  root
+    .append('rect')
+    .attr('class', 'hover-target')
+    .attr('x', x.range()[0]!)
+    .attr('y', FIELD_MARGIN.top)
+    .attr('width', SIDE)
+    .attr('height', SIDE)
+    .attr('fill', 'transparent')
+    .on('pointermove', (event: PointerEvent) => {
+      const box = svg.getBoundingClientRect();
+      const fx = x.invert(((event.clientX - box.left) / box.width) * FIELD_SIZE);
+      const fy = y.invert(((event.clientY - box.top) / box.height) * FIELD_HEIGHT);
+      onPoint(fx < lo || fx > hi || fy < lo || fy > hi ? null : [fx, fy]);
+    })
+    .on('pointerleave', () => onPoint(null));
+}
