@@ -97,6 +97,20 @@ describe.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas
   });
 });
 
+describe('settings that clash', () => {
+  it('a linked layer the linked network does not have becomes its last layer, with a notice', async () => {
+    const page = await (await browser().newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const watch = watchPage(page);
+    await page.goto(siteUrl('embed/gradient-shift/?gradient-shift.model=mlp&gradient-shift.hiddenLayers=3&gradient-shift.icsLayer=9'));
+    const figure = figureOf(page, 'gradient-shift');
+    await waitForFigure(figure, true);
+    expect(await figure.locator('.notice').textContent()).toContain('icsLayer (this network has 4 layers, so layer 4 is measured)');
+    expect((await exportedJson(page, figure)).config).toMatchObject({ model: 'mlp', hiddenLayers: 3, icsLayer: 4 });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('when the clipboard is refused', () => {
   it('shows the link selected in a labelled text field instead', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });

@@ -4,6 +4,7 @@
  */
 import type { Config, ConfigSchema } from '../../lab/types';
 import type { Table } from './export-data';
+import type { Ignored } from './url-state';
 
 export interface ShareSpec {
   /** The widget's slug (src/widgets/catalog.ts). */
@@ -16,4 +17,9 @@ export interface ShareSpec {
   apply(state: Config): void;
   /** The numbers the figure shows now. */
   table(): Table;
+  /**
+   * Settings valid one by one can still clash (a layer the chosen network does not have): brings a
+   * state read from a link into agreement, in place, and names what it changed.
+   */
+  reconcile?(state: Config): Ignored[];
 }
