@@ -25,9 +25,11 @@ const katexCss = createRequire(import.meta.resolve('rehype-katex')).resolve('kat
  * Content-Security-Policy, emitted by Astro as a <meta> tag on every page with the hashes of the inline
  * scripts and styles it renders (island hydration, ThemeScript's no-flash script, island styles), so
  * nothing but the site's own files and those exact inline blocks can run. Each choice beyond 'self':
- * - script-src 'wasm-unsafe-eval': the search box's Pagefind compiles its WebAssembly index reader on
- *   the page (only WebAssembly, not eval()). The lab's tfjs wasm backend runs in the worker, which takes
- *   its policy from its own response, never from a page's <meta>.
+ * - script-src 'wasm-unsafe-eval' (WebAssembly compilation only, not eval()): tfjs's wasm backend in the
+ *   lab worker and Pagefind's index reader in its worker. By the spec a worker loaded from its own URL
+ *   takes its policy from its own response, not from this <meta> (both work without it in Chromium),
+ *   but a browser that applies the page's policy to its workers would block them, and Pagefind falls
+ *   back to compiling on the page when its worker fails.
  * - style-src 'unsafe-inline': Svelte components with `css: 'injected'` (needed, see the gotcha in
  *   DEVELOPERS.md) add their CSS as <style> elements at runtime, text Astro never sees to hash; and
  *   KaTeX's HTML and the charts position glyphs and marks with style="" attributes. Styles cannot run
