@@ -49,7 +49,7 @@ export async function auditPages(siteUrl: string, paths: string[]): Promise<Audi
       rows.push({ path, scores, failing });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
   return rows;
 }

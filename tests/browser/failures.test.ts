@@ -15,7 +15,7 @@ const WORKER = '**/_astro/lab.worker-*.js';
 
 const browser = useChromium();
 
-async function open(prepare: (context: BrowserContext) => Promise<void> = async () => {}): Promise<{ context: BrowserContext; page: Page; widget: LiveFigure; pageErrors: string[] }> {
+async function open(prepare: (context: BrowserContext) => Promise<unknown> = async () => {}): Promise<{ context: BrowserContext; page: Page; widget: LiveFigure; pageErrors: string[] }> {
   const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
   await prepare(context);
   const page = await context.newPage();
