@@ -116,15 +116,18 @@ export function drawField(
       .attr('d', geoPath(toScreen));
   }
 
-  plot
-    .append('g')
-    .attr('class', 'marks')
-    .selectAll('circle')
-    .data(spec.marks)
-    .join('circle')
-    .attr('cx', ([mx]) => x(mx))
-    .attr('cy', ([, my]) => y(my))
-    .attr('r', 7);
+  // Each ring twice, a wide light halo under a dark line, so it reads on dark and light cells alike.
+  for (const layer of ['mark-halo', 'mark']) {
+    plot
+      .append('g')
+      .attr('class', layer)
+      .selectAll('circle')
+      .data(spec.marks)
+      .join('circle')
+      .attr('cx', ([mx]) => x(mx))
+      .attr('cy', ([, my]) => y(my))
+      .attr('r', 7);
+  }
 
   const [lo, hi] = spec.extent;
   const dots: [number, number][] = [];

@@ -42,7 +42,7 @@ describe('WassersteinCritic', () => {
     await widget.waitForStatus(/^Showing a precomputed run/);
     await expect.poll(() => field().locator('figcaption').textContent()).toBe(`Critic value D(x) at step ${trace.steps - 1}`);
     await expect.poll(paintedCells).toBe(true);
-    expect(await fieldMap().locator('.marks circle').count()).toBe(8);
+    expect(await fieldMap().locator('.mark circle').count()).toBe(8);
     expect(await fieldMap().locator('.samples circle').count()).toBeGreaterThan(100);
     expect(await fieldMap().locator('.contours path').count()).toBeGreaterThan(0);
     expect(await field().locator('.summary').textContent()).toMatch(/^Gradient penalty, step 999: critic values from /);
