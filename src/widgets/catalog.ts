@@ -86,6 +86,24 @@ export const WIDGETS: readonly WidgetEntry[] = [
       'Lab session: groups each take one ℓp normalization, run it on the MLP and the deep linear network over a few seeds, and report whether it matches BatchNorm.',
     runSeconds: 133,
   },
+  {
+    slug: 'spectral-norm',
+    title: 'The spectral norm, by hand',
+    chapter: '08-lipschitzness-elsewhere',
+    experiment: null,
+    classroom:
+      'Board work on spectral normalization: students drag the matrix to make σ(M) large or small, count how many power-iteration steps σ̂ needs, and explain why the product bound stays far above the measured gradient.',
+    runSeconds: null,
+  },
+  {
+    slug: 'wasserstein-critic',
+    title: 'Three ways to keep a critic Lipschitz, live',
+    chapter: '08-lipschitzness-elsewhere',
+    experiment: 'wgan',
+    classroom:
+      'Lab session on WGAN critics: groups run clipping, gradient penalty and spectral normalization, vary c or λ, and compare the modes covered and the critic’s gradient norm.',
+    runSeconds: 128,
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry {

@@ -97,6 +97,22 @@ describe.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas
   });
 });
 
+describe('in-page navigation', () => {
+  it('following a link within the page (popstate, same query) leaves a run alone', async () => {
+    const page = await (await browser().newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(siteUrl('chapters/05-the-landscape/?landscape-probe.seed=4'));
+    const figure = figureOf(page, 'landscape-probe');
+    await waitForFigure(figure, true);
+    await stepOnce(figure);
+    await page.evaluate(() => (location.hash = '#main'));
+    await page.evaluate(() => history.back());
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+    expect(await figure.getByRole('status').first().textContent()).toMatch(/^Paused at step 1\./);
+    expect(await figure.getByRole('textbox', { name: 'Seed' }).inputValue()).toBe('4');
+    await page.context().close();
+  });
+});
+
 describe('settings that clash', () => {
   it('a linked layer the linked network does not have becomes its last layer, with a notice', async () => {
     const page = await (await browser().newContext({ viewport: { width: 1280, height: 900 } })).newPage();

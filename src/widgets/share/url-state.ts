@@ -73,6 +73,11 @@ export function readState(params: URLSearchParams, slug: string, schema: ConfigS
   return { values, ignored, present };
 }
 
+/** This widget's parameters alone, as text: whether a history entry changed anything for it. */
+export function ownParams(params: URLSearchParams, slug: string): string {
+  return new URLSearchParams([...params].filter(([name]) => name.startsWith(prefixOf(slug)))).toString();
+}
+
 /** `params` with this widget's parameters replaced by `values` (every schema field), others kept. */
 export function writeState(params: URLSearchParams, slug: string, schema: ConfigSchema, values: Config): URLSearchParams {
   const next = new URLSearchParams([...params].filter(([name]) => !name.startsWith(prefixOf(slug))));

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultsOf } from '../../../src/lab/schema';
 import type { Config, Field } from '../../../src/lab/types';
 import { WIDGETS } from '../../../src/widgets/catalog';
-import { ignoredNotice, readHidden, readState, shareLink, writeState } from '../../../src/widgets/share/url-state';
-import { FIELDS, malformed, rng } from './share-fields';
+import { ignoredNotice, ownParams, readHidden, readState, shareLink, writeState } from '../../../src/widgets/share/url-state';
+import { FIELDS, malformed, NOT_SHARED_YET, rng } from './share-fields';
 
 /** A valid value of the field other than its default, awkward to print (many digits, extremes). */
 function otherValue(field: Field, r: () => number): Config[string] {
@@ -23,7 +23,7 @@ function otherValue(field: Field, r: () => number): Config[string] {
 
 describe('the catalog and the fields', () => {
   it('every catalog widget has its link fields, and every field has a distinct key', () => {
-    expect(Object.keys(FIELDS).sort()).toEqual(WIDGETS.map((w) => w.slug).sort());
+    expect(Object.keys(FIELDS).sort()).toEqual(WIDGETS.map((w) => w.slug).filter((s) => !NOT_SHARED_YET.includes(s)).sort());
     for (const fields of Object.values(FIELDS)) expect(new Set(fields.map((f) => f.key)).size).toBe(fields.length);
   });
 });
@@ -90,6 +90,14 @@ describe('writing a state', () => {
     const fields = FIELDS['noise-injection']!;
     const state = { ...defaultsOf(fields), lr: 0.1 + 0.2 };
     expect(readState(writeState(new URLSearchParams(), 'noise-injection', fields, state), 'noise-injection', fields).values.lr).toBe(0.30000000000000004);
+  });
+});
+
+describe('a widget’s own parameters', () => {
+  it('are those of its namespace only, so others’ changes (or none, on an in-page link) leave it alone', () => {
+    const params = new URLSearchParams('hide=lr&theorem-check.m=4&noise-injection.lr=0.1&theorem-check.seed=2');
+    expect(ownParams(params, 'theorem-check')).toBe('theorem-check.m=4&theorem-check.seed=2');
+    expect(ownParams(new URLSearchParams('noise-injection.lr=0.2'), 'theorem-check')).toBe('');
   });
 });
 
