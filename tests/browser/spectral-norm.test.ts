@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, itStayedClean, type PageWatch, useWatchedPage } from './support/site';
+import { axeViolations, itStayedClean, siteUrl, type PageWatch, useWatchedPage } from './support/site';
 
 let page: Page;
 let watch: PageWatch;
@@ -68,6 +68,19 @@ describe('SpectralNorm', () => {
     const [, normalizedBound, normalizedMeasured] = await cells(/^Each W divided by its σ/);
     expect(normalizedBound).toBe(1);
     expect(normalizedMeasured).toBeLessThanOrEqual(1);
+  });
+
+  it('opens a link’s matrix and network seed; an out-of-range entry falls back to the first matrix', async () => {
+    await page.goto(siteUrl('chapters/08-lipschitzness-elsewhere/?spectral-norm.m11=2&spectral-norm.m21=0&spectral-norm.m12=0&spectral-norm.m22=1&spectral-norm.seed=2'));
+    await figure().scrollIntoViewIfNeeded();
+    await step().waitFor();
+    // diag(2, 1): σ is 2 exactly, and the network is seed 2's.
+    await expect.poll(() => figure().textContent()).toContain('σ₁ = 2.0000');
+    await expect.poll(() => figure().locator('.seed').textContent()).toBe('seed 2');
+    await page.goto(siteUrl('chapters/08-lipschitzness-elsewhere/?spectral-norm.m11=9'));
+    await figure().scrollIntoViewIfNeeded();
+    await step().waitFor();
+    await expect.poll(() => figure().textContent()).toContain('σ₁ = 1.5885');
   });
 
   it('is axe-clean after all this', async () => {
