@@ -11,6 +11,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -51,12 +52,19 @@ async function resolveFile(root, relativePath) {
   return null;
 }
 
-function send(res, status, file, method) {
+/** Text (and wasm) as GitHub Pages sends it, gzipped when the client accepts it, so audits measure what readers get. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
+
+function send(req, res, status, file) {
+  const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   res.writeHead(status, {
-    'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': type,
     'Cache-Control': 'no-cache',
+    ...(gzip && { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }),
   });
-  if (method === 'HEAD') res.end();
+  if (req.method === 'HEAD') res.end();
+  else if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
   else createReadStream(file).pipe(res);
 }
 
@@ -99,8 +107,8 @@ export async function startServer({ root = 'dist', base = '/', port = 4321, host
         return;
       }
     }
-    if (file) send(res, 200, file, req.method);
-    else if (existsSync(notFound)) send(res, 404, notFound, req.method);
+    if (file) send(req, res, 200, file);
+    else if (existsSync(notFound)) send(req, res, 404, notFound);
     else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
   });
 

@@ -47,6 +47,16 @@ describe('static server', () => {
     expect((await get('./font.woff2')).headers.get('content-type')).toBe('font/woff2');
   });
 
+  it('gzips text for clients that accept it, as GitHub Pages does, and sends it plain to those that do not', async () => {
+    const zipped = await get('./chapters/one/');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(await zipped.text()).toBe('<h1>one</h1>'); // fetch decodes it
+    const plain = await fetch(new URL('./chapters/one/', site.url), { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('<h1>one</h1>');
+    expect((await get('./font.woff2')).headers.get('content-encoding')).toBeNull(); // already compressed
+  });
+
   it('answers unknown paths, paths outside the base and escapes from the root with 404.html and status 404', async () => {
     // An encoded "/" survives URL parsing, so "..%2f" reaches the file lookup: the root guard must stop it.
     for (const path of ['./missing/', '/other/index.html', '/bn-course/..%2foutside-the-root.txt']) {
