@@ -60,5 +60,4 @@ export function mountProgress(panel: HTMLElement): void {
     render(emptyProgress());
     say('Progress cleared.');
   });
-  panel.hidden = false;
 }

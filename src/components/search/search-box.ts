@@ -42,7 +42,6 @@ export function mountSearch(root: HTMLElement, base: string): void {
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
   const list = root.querySelector<HTMLOListElement>('.search-results')!;
   const status = root.querySelector<HTMLElement>('.search-status')!;
-  root.hidden = false;
 
   let pagefind: Pagefind | undefined;
   /** Increases with every query, so a slow earlier answer never overwrites a later one. */
