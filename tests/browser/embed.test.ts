@@ -6,10 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from './support/browser';
-import { axeViolations, hydrateIslands, siteUrl, watchPage } from './support/site';
+import { axeViolations, siteUrl, watchPage } from './support/site';
 import { figureOf, waitForFigure } from './share-helpers';
 import { WIDGETS } from '../../src/widgets/catalog';
-import { NOT_SHARED_YET } from '../unit/widgets/share-fields';
 
 const browser = useChromium();
 
@@ -20,17 +19,13 @@ async function open(path: string): Promise<{ page: Page; errors: () => string[] 
   return { page, errors: () => [...watch.consoleErrors, ...watch.failures] };
 }
 
-describe.each(WIDGETS)('embed/$slug/', ({ slug, title, chapter, experiment }) => {
+describe.each(WIDGETS)('embed/$slug/', ({ slug, title, chapter }) => {
   it('renders the widget alone with a heading and a link back to its chapter, axe-clean', async () => {
     const { page, errors } = await open(`embed/${slug}/`);
     expect(await page.locator('.site-header, .sidebar, nav').count()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
-    expect(await page.locator('astro-island').count()).toBe(1);
-    if (NOT_SHARED_YET.includes(slug)) await hydrateIslands(page);
-    else {
-      expect(await page.locator('[data-widget]').count()).toBe(1);
-      await waitForFigure(figureOf(page, slug), experiment !== null);
-    }
+    expect(await page.locator('[data-widget]').count()).toBe(1);
+    await waitForFigure(figureOf(page, slug), slug);
     const back = page.getByRole('link', { name: /^chapter \d/ });
     expect(new URL((await back.getAttribute('href'))!, page.url()).href).toBe(siteUrl(`chapters/${chapter}/`));
     expect(await back.getAttribute('target')).toBe('_top');
@@ -44,7 +39,7 @@ describe('URL state and hidden controls on an embed page', () => {
   it('a live figure takes its settings and seed from the URL and hides the controls named', async () => {
     const { page, errors } = await open('embed/noise-injection/?noise-injection.lr=0.2&noise-injection.seed=9&hide=lr,seed');
     const figure = figureOf(page, 'noise-injection');
-    await waitForFigure(figure, true);
+    await waitForFigure(figure, 'noise-injection');
     expect(await figure.getByRole('slider', { name: 'Learning rate' }).count()).toBe(0);
     expect(await figure.getByRole('textbox', { name: 'Seed' }).count()).toBe(0);
     expect(await figure.getByRole('button', { name: 'New seed' }).count()).toBe(0);
@@ -75,7 +70,7 @@ describe('URL state and hidden controls on an embed page', () => {
   it('a chapter page does not honour ?hide= (it is for embeds)', async () => {
     const { page } = await open('chapters/01-batch-normalization/?hide=mode');
     const figure = figureOf(page, 'batchnorm-explorer');
-    await waitForFigure(figure, false);
+    await waitForFigure(figure, 'batchnorm-explorer');
     expect(await figure.getByRole('radio').count()).toBe(2);
     await page.context().close();
   });

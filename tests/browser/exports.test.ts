@@ -35,13 +35,13 @@ const decodePng = (page: Page, bytes: Buffer) =>
     return { width: bitmap.width, height: bitmap.height };
   }, [...bytes]);
 
-describe.each(WIDGET_CASES)('$slug', ({ slug, live }) => {
+describe.each(WIDGET_CASES)('$slug', ({ slug }) => {
   it('exports its data as CSV and JSON with the config and seed, and a chart as SVG and PNG', async () => {
     const page = await (await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
     const watch = watchPage(page);
     await page.goto(siteUrl(`embed/${slug}/`));
     const figure = figureOf(page, slug);
-    await waitForFigure(figure, live);
+    await waitForFigure(figure, slug);
     await openExports(figure);
     const keys = FIELDS[slug]!.map((f) => f.key).filter((k) => k !== 'seed');
     const hasSeed = FIELDS[slug]!.some((f) => f.key === 'seed');

@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { WIDGETS } from '../../src/widgets/catalog';
-import { NOT_SHARED_YET } from '../unit/widgets/share-fields';
 
 export const figureOf = (page: Page, slug: string): Locator => page.locator(`[data-widget="${slug}"]`);
 
@@ -67,21 +66,30 @@ const CHANGES: Record<string, Pick<WidgetCase, 'change' | 'linkHas'>> = {
     linkHas: { m: '17', seed: '2' },
   },
   'normalization-zoo': { change: (figure) => changeLive(figure, '0.2'), linkHas: { lr: '0.2', seed: '7', steps: '3' } },
+  'spectral-norm': {
+    change: async (figure) => {
+      await pressOn(figure.getByRole('button', { name: /^M e₁ = / }), 'ArrowRight', 2);
+      await figure.getByRole('button', { name: 'New network' }).click();
+    },
+    linkHas: { m11: '1.6', m21: '0.5', seed: '2' },
+  },
   'wasserstein-critic': { change: (figure) => changeLive(figure, '0.005', 'Adam learning rate (gp, sn)'), linkHas: { lr: '0.005', seed: '7', steps: '3' } },
 };
 
-/** Every catalog widget that puts its state in links (see NOT_SHARED_YET). */
-export const WIDGET_CASES: WidgetCase[] = WIDGETS.filter((w) => !NOT_SHARED_YET.includes(w.slug)).map((w) => {
+export const WIDGET_CASES: WidgetCase[] = WIDGETS.map((w) => {
   const change = CHANGES[w.slug];
   if (!change) throw new Error(`no share test case for the widget ${w.slug}: add one to tests/browser/share-helpers.ts`);
   return { slug: w.slug, live: w.experiment !== null, chapterPath: `chapters/${w.chapter}/`, ...change };
 });
 
-/** Waits until a figure has hydrated and shows its numbers (a live figure: its run controls). */
-export async function waitForFigure(figure: Locator, live: boolean): Promise<void> {
+/** Figures that load the lab's math lazily and fill their text summary once it has computed. */
+const COMPUTES_LAZILY = new Set(['batchnorm-explorer', 'theorem-check']);
+
+/** Waits until a figure has hydrated (its share bar is there) and, if it computes lazily, has its numbers. */
+export async function waitForFigure(figure: Locator, slug: string): Promise<void> {
   await figure.scrollIntoViewIfNeeded();
   await figure.getByRole('button', { name: 'Copy link' }).waitFor({ timeout: 20_000 });
-  if (!live) await expect.poll(() => figure.locator('.summary').last().textContent(), { timeout: 20_000 }).not.toBe('');
+  if (COMPUTES_LAZILY.has(slug)) await expect.poll(() => figure.locator('.summary').last().textContent(), { timeout: 20_000 }).not.toBe('');
 }
 
 /** One step of a live figure's run (a fresh run that pauses after its first step). */
@@ -94,7 +102,7 @@ export async function stepOnce(figure: Locator): Promise<void> {
 /** Opens the export panel of a figure (once). */
 export async function openExports(figure: Locator): Promise<void> {
   const summary = figure.getByText('Export data and charts');
-  if (!(await figure.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
+  if (!(await figure.locator('.share-bar details').evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
 }
 
 /** Clicks an export button and returns the file's name and bytes. */

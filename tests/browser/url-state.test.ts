@@ -29,7 +29,7 @@ describe.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas
     const progress = await recordProgress(page);
     await page.goto(siteUrl(chapterPath));
     const figure = figureOf(page, slug);
-    await waitForFigure(figure, live);
+    await waitForFigure(figure, slug);
     await change(figure, page);
 
     await figure.getByRole('button', { name: 'Copy link' }).click();
@@ -48,7 +48,7 @@ describe.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas
     const watchReopened = watchPage(reopened);
     await reopened.goto(link.href);
     const again = figureOf(reopened, slug);
-    await waitForFigure(again, live);
+    await waitForFigure(again, slug);
     expect(await again.locator('.notice').count()).toBe(0);
     if (live) await stepOnce(again);
     // The largest ratios the Lipschitz figure found so far are its history, not its state: a link restarts them.
@@ -69,7 +69,7 @@ describe.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas
     const watch = watchPage(page);
     await page.goto(siteUrl(chapterPath));
     const figure = figureOf(page, slug);
-    await waitForFigure(figure, live);
+    await waitForFigure(figure, slug);
     const defaults = await exportedJson(page, figure);
     const r = rng(slug.length * 31);
     for (let i = 0; i < SWEEP; i++) {
@@ -102,7 +102,7 @@ describe('in-page navigation', () => {
     const page = await (await browser().newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(siteUrl('chapters/05-the-landscape/?landscape-probe.seed=4'));
     const figure = figureOf(page, 'landscape-probe');
-    await waitForFigure(figure, true);
+    await waitForFigure(figure, 'landscape-probe');
     await stepOnce(figure);
     await page.evaluate(() => (location.hash = '#main'));
     await page.evaluate(() => history.back());
@@ -119,7 +119,7 @@ describe('settings that clash', () => {
     const watch = watchPage(page);
     await page.goto(siteUrl('embed/gradient-shift/?gradient-shift.model=mlp&gradient-shift.hiddenLayers=3&gradient-shift.icsLayer=9'));
     const figure = figureOf(page, 'gradient-shift');
-    await waitForFigure(figure, true);
+    await waitForFigure(figure, 'gradient-shift');
     expect(await figure.locator('.notice').textContent()).toContain('icsLayer (this network has 4 layers, so layer 4 is measured)');
     expect((await exportedJson(page, figure)).config).toMatchObject({ model: 'mlp', hiddenLayers: 3, icsLayer: 4 });
     expect(watch.consoleErrors).toEqual([]);
@@ -139,7 +139,7 @@ describe('when the clipboard is refused', () => {
     const { slug, chapterPath } = WIDGET_CASES.find((c) => c.slug === 'theorem-check')!;
     await page.goto(siteUrl(chapterPath));
     const figure = figureOf(page, slug);
-    await waitForFigure(figure, false);
+    await waitForFigure(figure, slug);
     await figure.getByRole('button', { name: 'Copy link' }).click();
     const field = figure.getByRole('textbox', { name: /copy this link yourself/ });
     await field.waitFor();

@@ -5,6 +5,7 @@ import { LANDSCAPE_SCHEMA } from '../../../src/lab/experiments/landscape-schema'
 import { LP_NORMS_SCHEMA } from '../../../src/lab/experiments/lp-norms-schema';
 import { WGAN_SCHEMA } from '../../../src/lab/experiments/wgan-schema';
 import type { ConfigSchema, Field } from '../../../src/lab/types';
+import { SPECTRAL_SHARE_FIELDS } from '../../../src/widgets/spectral/share-fields';
 import { EXPLORER_SHARE_FIELDS, LIPSCHITZ_SHARE_FIELDS, THEOREM_SHARE_FIELDS, liveFields } from '../../../src/widgets/share/widget-fields';
 
 /** Every widget in the catalog with the fields its links carry. */
@@ -16,14 +17,9 @@ export const FIELDS: Record<string, ConfigSchema> = {
   'landscape-probe': liveFields(LANDSCAPE_SCHEMA),
   'theorem-check': THEOREM_SHARE_FIELDS,
   'normalization-zoo': liveFields(LP_NORMS_SCHEMA),
+  'spectral-norm': SPECTRAL_SHARE_FIELDS,
   'wasserstein-critic': liveFields(WGAN_SCHEMA),
 };
-
-/**
- * Catalog widgets whose figure does not hand its frame a ShareSpec yet (SpectralNorm.svelte belongs to
- * the wgan work; /tmp/handoff/share.md has the few lines it needs). They still get an embed page.
- */
-export const NOT_SHARED_YET: readonly string[] = ['spectral-norm'];
 
 /** A small seeded generator (mulberry32), so the random sweeps are the same on every run. */
 export function rng(seed: number): () => number {

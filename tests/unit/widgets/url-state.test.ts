@@ -4,7 +4,7 @@ import { defaultsOf } from '../../../src/lab/schema';
 import type { Config, Field } from '../../../src/lab/types';
 import { WIDGETS } from '../../../src/widgets/catalog';
 import { ignoredNotice, ownParams, readHidden, readState, shareLink, writeState } from '../../../src/widgets/share/url-state';
-import { FIELDS, malformed, NOT_SHARED_YET, rng } from './share-fields';
+import { FIELDS, malformed, rng } from './share-fields';
 
 /** A valid value of the field other than its default, awkward to print (many digits, extremes). */
 function otherValue(field: Field, r: () => number): Config[string] {
@@ -23,7 +23,7 @@ function otherValue(field: Field, r: () => number): Config[string] {
 
 describe('the catalog and the fields', () => {
   it('every catalog widget has its link fields, and every field has a distinct key', () => {
-    expect(Object.keys(FIELDS).sort()).toEqual(WIDGETS.map((w) => w.slug).filter((s) => !NOT_SHARED_YET.includes(s)).sort());
+    expect(Object.keys(FIELDS).sort()).toEqual(WIDGETS.map((w) => w.slug).sort());
     for (const fields of Object.values(FIELDS)) expect(new Set(fields.map((f) => f.key)).size).toBe(fields.length);
   });
 });
