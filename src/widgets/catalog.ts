@@ -15,7 +15,7 @@ export interface WidgetEntry {
   classroom: string;
   /**
    * Seconds the default run takes, from Play to "Finished" on its embed page in headless Chromium on
-   * the development machine (2 cores, load average about 12 from other jobs at the time, so an upper
+   * the development machine (2 cores, load average 12–19 from other jobs at the time, so an upper
    * bound; 2026-11-26, wasm backend); null for figures with no training run, which answer each change
    * at once.
    */
