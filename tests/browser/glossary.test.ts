@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, itStayedClean, siteUrl, type PageWatch, useWatchedPage } from './support/site';
+import { baseUrl, hydrateIslands, itStayedClean, siteUrl, type PageWatch, useWatchedPage } from './support/site';
 import { chaptersUsing } from './support/study';
 
 let page: Page;
@@ -53,7 +53,12 @@ describe('the glossary page', () => {
 
   it('takes a reader from a term in chapter 3 to its entry', async () => {
     await page.goto(siteUrl('chapters/03-ics-gradients/'), { waitUntil: 'networkidle' });
-    await page.locator('a.term', { hasText: 'deep linear network' }).click();
+    const term = page.locator('a.term', { hasText: 'deep linear network' });
+    // Scrolling to the term brings the chapter's figure near, which starts loading its island: let it
+    // finish, or following the link cancels those requests and the page watch counts them as failures.
+    await term.scrollIntoViewIfNeeded();
+    await hydrateIslands(page);
+    await term.click();
     await page.waitForURL(siteUrl('glossary/#dln'));
     const entry = page.locator('dt#dln');
     expect(await entry.evaluate((dt) => dt.matches(':target'))).toBe(true);

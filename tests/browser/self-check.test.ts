@@ -17,7 +17,7 @@ let watch: PageWatch;
 useWatchedPage(CHAPTER_1, (opened) => {
   ({ page, watch } = opened);
   // Record progress events from the first script on, as the progress module would hear them.
-  void page.addInitScript(() => {
+  return page.addInitScript(() => {
     const seen: unknown[] = [];
     (window as unknown as { progressSeen: unknown[] }).progressSeen = seen;
     addEventListener('course:progress', (e) => seen.push((e as CustomEvent).detail));

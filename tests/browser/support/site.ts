@@ -47,13 +47,14 @@ export interface WatchedPage {
  * One reader's session for a test file: the file's browser, and before its tests a desktop-sized page
  * on `path`, watched from the first request, handed to the file by `onOpen`.
  */
-export function useWatchedPage(path: string, onOpen: (opened: WatchedPage) => void): void {
+/** `onOpen` runs before the page loads; a promise it returns (e.g. page.addInitScript) is awaited first. */
+export function useWatchedPage(path: string, onOpen: (opened: WatchedPage) => unknown): void {
   const browser = useChromium();
   beforeAll(async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const watch = watchPage(page);
-    onOpen({ page, watch });
+    await onOpen({ page, watch });
     await page.goto(siteUrl(path));
   });
 }
