@@ -79,9 +79,15 @@ function paintCells(canvas: HTMLCanvasElement, spec: FieldSpec): void {
   context.drawImage(small, 0, 0, canvas.width, canvas.height);
 }
 
+/** The latest pointer callback of each drawn field (the hover target is built once, the callback may change). */
+const pointerHandlers = new WeakMap<SVGSVGElement, (at: [number, number] | null) => void>();
+
 /**
  * Paints the cells on `canvas` (laid over the plot area by CANVAS_BOX) and draws the rest into `svg`;
- * `cursor` outlines one cell; `onPoint` gets the pointer's field position.
+ * `cursor` outlines one cell; `onPoint` gets the pointer's field position. The parts that do not change
+ * between snapshots (axes, rings, labels, hover target) are built on the first call only; later calls
+ * update the contours, the dots and the cursor in place. Rebuilding everything on every snapshot, on top of
+ * the page's own layout and paint, made frames of 60-90 ms while the WGAN figure trained.
  */
 export function drawField(
   svg: SVGSVGElement,
@@ -92,30 +98,58 @@ export function drawField(
 ): void {
   paintCells(canvas, spec);
   const { x, y } = scales(spec);
-  const root = select(svg).attr('viewBox', `0 0 ${FIELD_SIZE} ${FIELD_HEIGHT}`).attr('preserveAspectRatio', 'xMidYMid meet');
-  root.selectAll('*').remove();
+  const root = select(svg);
+  pointerHandlers.set(svg, onPoint);
+  if (root.select('g.field').empty()) drawFrame(svg, spec, x, y);
 
   const n = spec.size;
   const cell = SIDE / n;
-  const plot = root.append('g').attr('class', 'field');
+  // d3-contour works in grid units with row 0 at the top of its array; ours is at the bottom.
+  const flipped = Array.from({ length: n * n }, (_, i) => spec.values[(n - 1 - Math.floor(i / n)) * n + (i % n)]!);
+  const toScreen = geoTransform({
+    point(gx, gy) {
+      this.stream.point(x.range()[0]! + gx * cell, FIELD_MARGIN.top + gy * cell);
+    },
+  });
+  root
+    .select('g.contours')
+    .selectAll('path')
+    .data(spec.thresholds.length > 0 ? contours().size([n, n]).thresholds([...spec.thresholds])(flipped) : [])
+    .join('path')
+    .attr('d', geoPath(toScreen));
 
-  if (spec.thresholds.length > 0) {
-    // d3-contour works in grid units with row 0 at the top of its array; ours is at the bottom.
-    const flipped = Array.from({ length: n * n }, (_, i) => spec.values[(n - 1 - Math.floor(i / n)) * n + (i % n)]!);
-    const toScreen = geoTransform({
-      point(gx, gy) {
-        this.stream.point(x.range()[0]! + gx * cell, FIELD_MARGIN.top + gy * cell);
-      },
-    });
-    plot
-      .append('g')
-      .attr('class', 'contours')
-      .selectAll('path')
-      .data(contours().size([n, n]).thresholds([...spec.thresholds])(flipped))
-      .join('path')
-      .attr('d', geoPath(toScreen));
+  const [lo, hi] = spec.extent;
+  const dots: [number, number][] = [];
+  for (let i = 0; i + 1 < spec.points.length; i += 2) {
+    const px = spec.points[i]!;
+    const py = spec.points[i + 1]!;
+    if (px >= lo && px <= hi && py >= lo && py <= hi) dots.push([px, py]);
   }
+  root
+    .select('g.samples')
+    .selectAll('circle')
+    .data(dots)
+    .join((enter) => enter.append('circle').attr('r', 2.2))
+    .attr('cx', ([px]) => x(px))
+    .attr('cy', ([, py]) => y(py));
 
+  const outline = root.select('rect.cursor-cell').attr('display', cursor ? null : 'none');
+  if (cursor) {
+    const [row, column] = cursor;
+    outline
+      .attr('x', x.range()[0]! + column * cell)
+      .attr('y', FIELD_MARGIN.top + SIDE - (row + 1) * cell)
+      .attr('width', cell)
+      .attr('height', cell);
+  }
+}
+
+/** What stays put between snapshots: the layers, the rings of the real modes, axes, labels and the hover target. */
+function drawFrame(svg: SVGSVGElement, spec: FieldSpec, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>): void {
+  const root = select(svg).attr('viewBox', `0 0 ${FIELD_SIZE} ${FIELD_HEIGHT}`).attr('preserveAspectRatio', 'xMidYMid meet');
+  root.selectAll('*').remove();
+  const plot = root.append('g').attr('class', 'field');
+  plot.append('g').attr('class', 'contours');
   // Each ring twice, a wide light halo under a dark line, so it reads on dark and light cells alike.
   for (const layer of ['mark-halo', 'mark']) {
     plot
@@ -128,34 +162,8 @@ export function drawField(
       .attr('cy', ([, my]) => y(my))
       .attr('r', 7);
   }
-
-  const [lo, hi] = spec.extent;
-  const dots: [number, number][] = [];
-  for (let i = 0; i + 1 < spec.points.length; i += 2) {
-    const px = spec.points[i]!;
-    const py = spec.points[i + 1]!;
-    if (px >= lo && px <= hi && py >= lo && py <= hi) dots.push([px, py]);
-  }
-  plot
-    .append('g')
-    .attr('class', 'samples')
-    .selectAll('circle')
-    .data(dots)
-    .join('circle')
-    .attr('cx', ([px]) => x(px))
-    .attr('cy', ([, py]) => y(py))
-    .attr('r', 2.2);
-
-  if (cursor) {
-    const [row, column] = cursor;
-    root
-      .append('rect')
-      .attr('class', 'cursor-cell')
-      .attr('x', x.range()[0]! + column * cell)
-      .attr('y', FIELD_MARGIN.top + SIDE - (row + 1) * cell)
-      .attr('width', cell)
-      .attr('height', cell);
-  }
+  plot.append('g').attr('class', 'samples');
+  root.append('rect').attr('class', 'cursor-cell').attr('display', 'none');
 
   root
     .append('g')
@@ -169,6 +177,8 @@ export function drawField(
     .call(axisLeft(y).ticks(5));
   drawAxisLabels(root, spec, { width: FIELD_SIZE, height: FIELD_HEIGHT, margin: FIELD_MARGIN });
 
+  const [lo, hi] = spec.extent;
+  const report = (at: [number, number] | null) => pointerHandlers.get(svg)?.(at);
   root
     .append('rect')
     .attr('class', 'hover-target')
@@ -181,7 +191,7 @@ export function drawField(
       const box = svg.getBoundingClientRect();
       const fx = x.invert(((event.clientX - box.left) / box.width) * FIELD_SIZE);
       const fy = y.invert(((event.clientY - box.top) / box.height) * FIELD_HEIGHT);
-      onPoint(fx < lo || fx > hi || fy < lo || fy > hi ? null : [fx, fy]);
+      report(fx < lo || fx > hi || fy < lo || fy > hi ? null : [fx, fy]);
     })
-    .on('pointerleave', () => onPoint(null));
+    .on('pointerleave', () => report(null));
 }
