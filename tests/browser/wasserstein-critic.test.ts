@@ -52,16 +52,12 @@ describe('WassersteinCritic', () => {
     expect((await cells(/^Weight clipping/))[1]).toBe(`${lastOf('clip', 'modesCovered')} of 8`);
   });
 
-  it('trains live in the worker: the map and the numbers follow the run, with no long task on the main thread once it is under way', async () => {
+  it('trains live in the worker: the map and the numbers follow the run, with no long task on the main thread', async () => {
     await widget.setStepCap(STEPS);
     await widget.waitForStatus(/^Showing a precomputed run/);
+    const longTasks = await watchLongTasks(page);
     await widget.play.click();
     await widget.waitForSteps(1);
-    // The first live batch replaces the precomputed run in the three charts, the table and the map in one
-    // update, a single 58-91 ms task on a 2-core machine (a known excess over the 50 ms rule, reported
-    // with issue 8); the rule is checked from the first live snapshot on, through the rest of the run.
-    await expect.poll(() => field().locator('figcaption').textContent()).toMatch(/at step (0|20)$/);
-    const longTasks = await watchLongTasks(page);
     await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
     await expect.poll(() => field().locator('figcaption').textContent()).toBe(`Critic value D(x) at step ${STEPS - 1}`);
     expect(await paintedCells()).toBe(true);
