@@ -10,6 +10,7 @@ import { drawPreActivations } from '../../lab/explorer/sample';
 import type { ExplorerSettings } from '../../lab/explorer/config';
 import { binsOf, niceDomain } from '../../charts/histogram';
 import { fmtValue } from '../../charts/describe';
+import type { StillFrame } from './still-chart';
 
 /** The random stream explore() draws the shown batch from. */
 export const EXPLORER_BATCH_STREAM = 'explorer/batch';
@@ -23,13 +24,8 @@ export function explorerBatch(settings: ExplorerSettings, seed: number): Float32
   return drawPreActivations(stream(seed, EXPLORER_BATCH_STREAM), settings.batchSize, settings.shift, settings.scale);
 }
 
-export interface ExplorerStillModel {
-  width: number;
-  height: number;
-  margin: typeof MARGIN;
+export interface ExplorerStillModel extends StillFrame {
   bars: { x: number; y: number; width: number; height: number }[];
-  xTicks: { at: number; label: string }[];
-  yTicks: { at: number; label: string }[];
   /** x of the batch-mean marker. */
   meanAt: number;
   summary: string;

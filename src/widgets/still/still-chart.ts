@@ -40,13 +40,17 @@ export interface StillTick {
   label: string;
 }
 
-export interface StillChart {
+/** What a still's axes are drawn from (StillAxes.svelte): the viewBox, its margins and the ticks. */
+export interface StillFrame {
   width: number;
   height: number;
-  margin: typeof MARGIN;
-  arms: StillArm[];
+  margin: { top: number; right: number; bottom: number; left: number };
   xTicks: StillTick[];
   yTicks: StillTick[];
+}
+
+export interface StillChart extends StillFrame {
+  arms: StillArm[];
   xLabel: string;
   /** With " (log scale)" appended on a log axis. */
   yLabel: string;
