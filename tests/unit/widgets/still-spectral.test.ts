@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ellipseOf, type Mat2 } from '../../../src/widgets/spectral/matrix2';
 import { checkLipschitz, drawNet, spectrallyNormalized } from '../../../src/widgets/spectral/small-net';
-import { spectralStill, STILL_SIZE } from '../../../src/widgets/still/spectral-still';
+import { ellipseView, PLANE_SIZE } from '../../../src/widgets/spectral/plane';
 import { fmtValue } from '../../../src/charts/describe';
 import { SSR_START_MS, svelteSsr, type SvelteSsr } from './still-ssr';
 
@@ -17,22 +17,24 @@ beforeAll(async () => {
 afterAll(() => ssr?.close());
 
 it('puts the major axis at ±σ(M) from the centre, along the ellipse', () => {
-  const still = spectralStill(MATRIX, 1);
+  const view = ellipseView(MATRIX);
   const sigma = ellipseOf(MATRIX).major;
-  const [[x1, y1], [x2, y2]] = still.major;
-  const unitsPerPixel = 5 / STILL_SIZE;
+  const [[x1, y1], [x2, y2]] = view.major;
+  const unitsPerPixel = 5 / PLANE_SIZE;
   expect(Math.hypot(x2 - x1, y2 - y1) * unitsPerPixel).toBeCloseTo(2 * sigma, 1);
-  expect(still.sigma).toBe(sigma);
+  expect(view.sigma).toBe(sigma);
   // Every outline point of the ellipse lies within σ of the centre.
-  for (const point of still.ellipse.split(' ')) {
+  for (const point of view.ellipse.split(' ')) {
     const [x, y] = point.split(',').map(Number) as [number, number];
-    expect(Math.hypot(x - STILL_SIZE / 2, y - STILL_SIZE / 2) * unitsPerPixel).toBeLessThanOrEqual(sigma + 0.01);
+    expect(Math.hypot(x - PLANE_SIZE / 2, y - PLANE_SIZE / 2) * unitsPerPixel).toBeLessThanOrEqual(sigma + 0.01);
   }
 });
 
-it('renders the circle, the ellipse, both columns and the network table', () => {
+it('renders the circle, the ellipse with σ on its axis, both columns and the network table', () => {
   expect(html.match(/<polyline/g)).toHaveLength(2);
   expect(html.match(/class="column-tip/g)).toHaveLength(2);
+  expect(html).toMatch(/<line class="basis[^"]*" x1="180" y1="180" x2="288" y2="144"/);
+  expect(html).toMatch(/>σ = 1\.59<\/text>/);
   const before = checkLipschitz(drawNet(1));
   const after = checkLipschitz(spectrallyNormalized(drawNet(1)));
   for (const v of [before.measured, before.bound, after.measured, after.bound]) expect(html).toMatch(new RegExp(`<td[^>]*>${v.toFixed(2).replace('.', '\\.')}</td>`));
