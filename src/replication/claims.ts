@@ -61,9 +61,18 @@ const OURS = 'paper’s claim, our line';
 /** `v(run, arm, metric)` with the run fixed. */
 const at = (run: string) => (v: SeedView, arm: string, metric: string) => v(run, arm, metric);
 
-const r1Loss = (lr: string) => (v: SeedView, arm: string) => v(lr, arm, 'finalLoss');
 const r2Loss = at('lr0.5');
 const r5Loss = at('mlp');
+
+/** BatchNorm against the standard network: the metrics shown for both, in one run. */
+const bothArms = (run: string, metrics: readonly string[]): Shown[] => metrics.map((metric) => ({ run, metric, arms: ['standard', 'batchnorm'] }));
+
+/** The commonest check: `arm`'s metric below `factor` × the standard network's, in one run. */
+const belowStandard = (text: string, run: string, metric: string, arm: string, factor: number, source = SCIENCE): Check => ({
+  text,
+  source,
+  holds: (v) => v(run, arm, metric) < factor * v(run, 'standard', metric),
+});
 
 export const CLAIMS: readonly Claim[] = [
   {
@@ -73,18 +82,14 @@ export const CLAIMS: readonly Claim[] = [
     chapterId: '02-does-batchnorm-reduce-ics',
     setup: 'MLP 784→[64]×6→10 on 4,000 MNIST digits, SGD batch 64, 300 steps, lr 0.1 and 0.5 (paper: VGG on CIFAR-10, 15,000 steps).',
     file: r1 as ClaimFile,
-    shown: [
-      { run: 'lr0.1', metric: 'finalLoss', arms: ['standard', 'batchnorm'] },
-      { run: 'lr0.5', metric: 'finalLoss', arms: ['standard', 'batchnorm'] },
-      { run: 'lr0.5', metric: 'testAccuracy', arms: ['standard', 'batchnorm'] },
-    ],
+    shown: [...bothArms('lr0.1', ['finalLoss']), ...bothArms('lr0.5', ['finalLoss', 'testAccuracy'])],
     checks: [
-      { text: 'BatchNorm loss < 0.6 × standard at lr 0.1', source: SCIENCE, holds: (v) => r1Loss('lr0.1')(v, 'batchnorm') < 0.6 * r1Loss('lr0.1')(v, 'standard') },
-      { text: 'BatchNorm loss < 0.4 × standard at lr 0.5', source: SCIENCE, holds: (v) => r1Loss('lr0.5')(v, 'batchnorm') < 0.4 * r1Loss('lr0.5')(v, 'standard') },
+      belowStandard('BatchNorm loss < 0.6 × standard at lr 0.1', 'lr0.1', 'finalLoss', 'batchnorm', 0.6),
+      belowStandard('BatchNorm loss < 0.4 × standard at lr 0.5', 'lr0.5', 'finalLoss', 'batchnorm', 0.4),
       {
         text: 'BatchNorm at lr 0.5 within ±0.05 of BatchNorm at lr 0.1',
         source: SCIENCE,
-        holds: (v) => Math.abs(r1Loss('lr0.5')(v, 'batchnorm') - r1Loss('lr0.1')(v, 'batchnorm')) < 0.05,
+        holds: (v) => Math.abs(v('lr0.5', 'batchnorm', 'finalLoss') - v('lr0.1', 'batchnorm', 'finalLoss')) < 0.05,
       },
     ],
   },
@@ -101,7 +106,7 @@ export const CLAIMS: readonly Claim[] = [
       { run: 'lr0.1', metric: 'finalLoss', arms: ['standard', 'noisy-batchnorm'] },
     ],
     checks: [
-      { text: 'noisy BatchNorm loss < 0.5 × standard at lr 0.5', source: SCIENCE, holds: (v) => r2Loss(v, 'noisy-batchnorm', 'finalLoss') < 0.5 * r2Loss(v, 'standard', 'finalLoss') },
+      belowStandard('noisy BatchNorm loss < 0.5 × standard at lr 0.5', 'lr0.5', 'finalLoss', 'noisy-batchnorm', 0.5),
       {
         text: 'BatchNorm ≤ noisy BatchNorm ≤ BatchNorm + 0.15 at lr 0.5',
         source: SCIENCE,
@@ -111,7 +116,7 @@ export const CLAIMS: readonly Claim[] = [
         },
       },
       { text: 'standard + noise loss > standard at lr 0.5', source: SCIENCE, holds: (v) => r2Loss(v, 'standard-noisy', 'finalLoss') > r2Loss(v, 'standard', 'finalLoss') },
-      { text: 'noisy BatchNorm loss < 0.8 × standard at lr 0.1', source: SCIENCE, holds: (v) => v('lr0.1', 'noisy-batchnorm', 'finalLoss') < 0.8 * v('lr0.1', 'standard', 'finalLoss') },
+      belowStandard('noisy BatchNorm loss < 0.8 × standard at lr 0.1', 'lr0.1', 'finalLoss', 'noisy-batchnorm', 0.8),
     ],
   },
   {
@@ -121,13 +126,9 @@ export const CLAIMS: readonly Claim[] = [
     chapterId: '03-ics-gradients',
     setup: 'Deep linear network, 10 layers of 10×10, 200 Gaussian samples, full-batch GD at lr 1e-5, 400 steps; G and G′ of layer 9 every 20 steps (paper: 25 layers, 1,000 samples, lr 1e-6, 10,000 steps).',
     file: r3 as ClaimFile,
-    shown: [
-      { run: 'dln', metric: 'finalLoss', arms: ['standard', 'batchnorm'] },
-      { run: 'dln', metric: 'icsCosMedian', arms: ['standard', 'batchnorm'] },
-      { run: 'dln', metric: 'icsL2Median', arms: ['standard', 'batchnorm'] },
-    ],
+    shown: bothArms('dln', ['finalLoss', 'icsCosMedian', 'icsL2Median']),
     checks: [
-      { text: 'BatchNorm loss < 0.5 × standard', source: SCIENCE, holds: (v) => v('dln', 'batchnorm', 'finalLoss') < 0.5 * v('dln', 'standard', 'finalLoss') },
+      belowStandard('BatchNorm loss < 0.5 × standard', 'dln', 'finalLoss', 'batchnorm', 0.5),
       { text: 'standard: median cos(G, G′) > 0.9', source: SCIENCE, holds: (v) => v('dln', 'standard', 'icsCosMedian') > 0.9 },
       { text: 'BatchNorm: median ‖G − G′‖ > 10 × standard', source: SCIENCE, holds: (v) => v('dln', 'batchnorm', 'icsL2Median') > 10 * v('dln', 'standard', 'icsL2Median') },
     ],
@@ -139,16 +140,12 @@ export const CLAIMS: readonly Claim[] = [
     chapterId: '05-the-landscape',
     setup: 'R1’s MLP at lr 0.1, 200 steps; every 20 steps, on the same batch, steps of η = lr × {½, 1, 2, 4} along the gradient (paper: VGG, η ∈ [0.05, 0.4]).',
     file: r4 as ClaimFile,
-    shown: [
-      { run: 'mlp', metric: 'lossBandMedian', arms: ['standard', 'batchnorm'] },
-      { run: 'mlp', metric: 'gradChangeMedian', arms: ['standard', 'batchnorm'] },
-      { run: 'mlp', metric: 'betaEffMedian', arms: ['standard', 'batchnorm'] },
-    ],
+    shown: bothArms('mlp', ['lossBandMedian', 'gradChangeMedian', 'betaEffMedian']),
     checks: [
-      { text: 'BatchNorm loss band < 0.2 × standard', source: SCIENCE, holds: (v) => v('mlp', 'batchnorm', 'lossBandMedian') < 0.2 * v('mlp', 'standard', 'lossBandMedian') },
-      { text: 'BatchNorm gradient change < 0.5 × standard', source: SCIENCE, holds: (v) => v('mlp', 'batchnorm', 'gradChangeMedian') < 0.5 * v('mlp', 'standard', 'gradChangeMedian') },
+      belowStandard('BatchNorm loss band < 0.2 × standard', 'mlp', 'lossBandMedian', 'batchnorm', 0.2),
+      belowStandard('BatchNorm gradient change < 0.5 × standard', 'mlp', 'gradChangeMedian', 'batchnorm', 0.5),
       { text: 'BatchNorm effective β ≤ 1.1 × standard (no worse)', source: SCIENCE, holds: (v) => v('mlp', 'batchnorm', 'betaEffMedian') <= 1.1 * v('mlp', 'standard', 'betaEffMedian') },
-      { text: 'the gap: BatchNorm effective β < 0.9 × standard', source: OURS, holds: (v) => v('mlp', 'batchnorm', 'betaEffMedian') < 0.9 * v('mlp', 'standard', 'betaEffMedian') },
+      belowStandard('the gap: BatchNorm effective β < 0.9 × standard', 'mlp', 'betaEffMedian', 'batchnorm', 0.9, OURS),
     ],
   },
   {
