@@ -6,13 +6,18 @@ import svelte from '@astrojs/svelte';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { rehypeChapterSections, rehypeFocusableDisplayMath } from './src/site/rehype-chapter.ts';
 
 /**
  * Math is rendered to HTML at build time so a page reads without JavaScript. Astro 7's default
  * Markdown processor (Sätteri) runs no remark/rehype plugins, so .md and .mdx both go through the
- * unified() pipeline instead.
+ * unified() pipeline instead. The two passes after KaTeX keep long chapters cheap to lay out
+ * (src/site/rehype-chapter.ts).
  */
-const markdownProcessor = unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] });
+const markdownProcessor = unified({
+  remarkPlugins: [remarkMath],
+  rehypePlugins: [rehypeKatex, rehypeFocusableDisplayMath, rehypeChapterSections],
+});
 
 /**
  * The KaTeX stylesheet must come from the same KaTeX that rendered the HTML. rehype-katex brings its

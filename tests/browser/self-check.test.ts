@@ -116,6 +116,9 @@ describe('every chapter’s self-check', () => {
     const tab = await context.newPage();
     await tab.goto(siteUrl(CHAPTER_1));
     const first = tab.locator('.sc-question').first();
+    // A chapter section far below the fold is not laid out (content-visibility), so it has no box yet:
+    // look at the question where a reader would, on screen.
+    await first.scrollIntoViewIfNeeded();
     expect(await first.locator('p').nth(1).isVisible()).toBe(true);
     expect(await tab.getByRole('button', { name: 'Check' }).count()).toBe(0);
     expect(await first.getByRole('textbox').count()).toBe(0);
