@@ -80,6 +80,26 @@ describe('NoiseInjection', () => {
     await widget.setStepCap(STEPS);
   });
 
+  it('answers the keyboard while it trains: the loss chart’s read-out follows the arrow keys', async () => {
+    await widget.figure.getByRole('button', { name: 'Reset' }).click();
+    await widget.setStepCap(300);
+    await widget.play.click();
+    await widget.waitForStatus(/^Running\./);
+    // The chart has live points to read (the charts take new batches four times a second).
+    await expect.poll(lossSummary).toMatch(/BatchNorm [\d.]+ \(step \d\d?\)/);
+    const chart = widget.figure.getByRole('figure', { name: /^Training loss$/ }).getByRole('img');
+    const readout = chart.locator('xpath=..').locator('.readout');
+    await chart.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => readout.textContent()).toMatch(/\(step 0\)/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => readout.textContent()).toMatch(/\(step 1\)/);
+    expect(await widget.status.textContent()).toMatch(/^Running\./);
+    await widget.pause.click();
+    await widget.waitForStatus(/^Paused at step \d+\./);
+    await widget.setStepCap(STEPS);
+  });
+
   it('is driven by the keyboard: the learning-rate slider, a bad typed value, play', async () => {
     const slider = widget.figure.getByRole('slider', { name: 'Learning rate' });
     const exact = widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' });
