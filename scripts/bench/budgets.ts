@@ -2,12 +2,15 @@
  * Issue 8's budgets measured on the production build in headless Chromium (the browser tests' own):
  * first-screen JS and CSS per chapter, the time from a widget entering the viewport to its figure
  * (a live figure's precomputed run drawn; any other widget hydrated), and from Play to the first live
- * point drawn (cold: the worker, tfjs, the .wasm and the data load first). Timings are taken inside
- * the page (performance.now, checked every animation frame) and reported beside a baseline from the
- * same run: the load time of the site's smallest page from the same server.
+ * point drawn (cold: the worker, tfjs, the .wasm and the data load first), then the main thread while
+ * it trains (main-thread.ts). Timings are taken inside the page (performance.now, checked every
+ * animation frame) and reported beside a baseline from the same run: the load time of the site's
+ * smallest page from the same server.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/browser/support/browser';
+import { LONG_TASK_MS } from '../../tests/browser/support/long-tasks';
+import { INPUT_BUDGET_MS, watchTraining, type TrainingWatch } from './main-thread';
 import { CSS_BUDGET_GZIP, JS_BUDGET_GZIP, kib, weighFirstScreen } from './page-weight';
 
 export const FIGURE_BUDGET_MS = 1000;
@@ -63,6 +66,23 @@ async function timeUntil(page: Page, island: number, action: 'scroll' | 'play'):
 
 const ms = (value: number | null) => (value === null ? 'none in 60 s' : `${Math.round(value)} ms`);
 
+/** The main-thread rows of one training figure (main-thread.ts). */
+function trainingRows(figure: string, watch: TrainingWatch): BudgetRow[] {
+  const { tasks, longestLongTaskMs, slowestKeyMs, keys } = watch;
+  return [
+    {
+      budget: `${figure}: longest main-thread task while training ≤ ${LONG_TASK_MS} ms (CPU; wall clock after /)`,
+      measured: `${Math.round(tasks.longestCpuMs)} / ${Math.round(Math.max(longestLongTaskMs, tasks.longestWallMs))} ms`,
+      pass: tasks.overBudget.length === 0,
+    },
+    {
+      budget: `${figure}: ${keys} key presses on a chart while training, slowest to paint ≤ ${INPUT_BUDGET_MS} ms`,
+      measured: slowestKeyMs === null ? '< 16 ms' : `${Math.round(slowestKeyMs)} ms`,
+      pass: (slowestKeyMs ?? 0) <= INPUT_BUDGET_MS,
+    },
+  ];
+}
+
 /** Which islands of a page are live figures (they have a Play button once hydrated). */
 async function liveIslands(browser: Browser, url: string): Promise<boolean[]> {
   const page = await browser.newPage({ viewport: VIEWPORT });
@@ -111,6 +131,11 @@ export async function measureBudgets(siteUrl: string, paths: string[]): Promise<
         if (!live[i] || shown === null) continue;
         const first = await timeUntil(page, i, 'play');
         rows.push({ budget: `${path} ${names[i]}: first live point ≤ ${FIRST_POINT_BUDGET_MS} ms after Play (cold)`, measured: ms(first), pass: first !== null && first <= FIRST_POINT_BUDGET_MS });
+        if (first === null) continue;
+        rows.push(...trainingRows(`${path} ${names[i]}`, await watchTraining(page, i)));
+        // The next figure is measured with this one idle, as a reader runs one at a time.
+        const pause = page.locator('astro-island').nth(i).getByRole('button', { name: 'Pause' });
+        if ((await pause.count()) > 0) await pause.click();
       }
       await context.close();
     }
@@ -122,9 +147,9 @@ export async function measureBudgets(siteUrl: string, paths: string[]): Promise<
 
 export function budgetTable(rows: BudgetRow[], baselineMs: number): string {
   const width = Math.max(...rows.map((r) => r.budget.length));
-  const lines = rows.map((r) => `${r.budget.padEnd(width)}  ${r.measured.padStart(10)}  ${r.pass ? 'pass' : 'FAIL'}`);
+  const lines = rows.map((r) => `${r.budget.padEnd(width)}  ${r.measured.padStart(12)}  ${r.pass ? 'pass' : 'FAIL'}`);
   return [
-    `budget${' '.repeat(width - 6)}  ${'measured'.padStart(10)}  result`,
+    `budget${' '.repeat(width - 6)}  ${'measured'.padStart(12)}  result`,
     ...lines,
     `baseline: the 404 page from the same server loads in ${Math.round(baselineMs)} ms (median of 5) in this run`,
   ].join('\n');
