@@ -136,23 +136,29 @@ export async function crawlSite(): Promise<CrawlResult> {
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe-core's WCAG 2.2 AA violations on the page as it is now, one readable line per failing node. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core's WCAG 2.2 AA violations on the page, one readable line per failing node. A chapter section the
+ * reader has not scrolled near is not laid out (content-visibility: auto), so its elements have empty or
+ * estimated boxes, and axe sees targets crowding each other and text on the wrong background. By default
+ * axe looks at every section laid out, as a reader finds each one on reaching it; `asLoaded` looks at the
+ * page as loaded, as Lighthouse's accessibility audit does.
+ */
+export async function axeViolations(page: Page, { asLoaded = false } = {}): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
-  // A chapter section the reader has not scrolled near is not laid out (content-visibility: auto), so
-  // its elements have empty boxes at one spot; axe then sees targets crowding each other and text on the
-  // wrong background. Axe looks at every section laid out, as a reader finds each one on reaching it.
-  const results = await page.evaluate(async (tags) => {
-    const allRendered = document.createElement('style');
-    allRendered.textContent = '.chapter-section { content-visibility: visible !important; }';
-    document.head.append(allRendered);
-    try {
-      return await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-      });
-    } finally {
-      allRendered.remove();
-    }
-  }, WCAG_22_AA);
+  const results = await page.evaluate(
+    async ({ tags, asLoaded }) => {
+      const allRendered = document.createElement('style');
+      allRendered.textContent = '.chapter-section { content-visibility: visible !important; }';
+      if (!asLoaded) document.head.append(allRendered);
+      try {
+        return await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: tags },
+        });
+      } finally {
+        allRendered.remove();
+      }
+    },
+    { tags: WCAG_22_AA, asLoaded },
+  );
   return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
 }
