@@ -10,6 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { reproduce } from '../../../src/lab/cli/main';
 
 const scratch = mkdtempSync(join(tmpdir(), 'reproduce-'));
+/**
+ * The real process starts tsx cold (it compiles the lab and loads tfjs) while the other unit-test
+ * workers keep both cores busy: a few seconds usually, but over 5 s (vitest's default limit) on a fresh clone.
+ */
+const REAL_PROCESS_TIMEOUT_MS = 60_000;
 
 async function run(argv: string[]) {
   let out = '';
@@ -28,7 +33,7 @@ describe('npm run reproduce', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/unknown experiment "no-such"; valid experiments: bn-vs-standard, .*spectral-norm/);
     expect(existsSync(out)).toBe(false);
-  });
+  }, REAL_PROCESS_TIMEOUT_MS);
 
   it.each([
     ['a bad flag', ['wgan', '--sed', '2'], /unknown option --sed/],
