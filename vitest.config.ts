@@ -1,8 +1,51 @@
+/**
+ * The test suite in three layers (vitest projects), cheapest first:
+ *   unit     pure functions, schemas, the site's checks, short tfjs checks: seconds; run it on every change
+ *            (`npm run test:unit`).
+ *   science  seeded training runs that reproduce the paper's claims and keep committed data fresh; one
+ *            file at a time, since each already keeps a core busy (`npm run test:science`).
+ *   browser  the production build under a sub-path, driven in Chromium (`npm run test:browser`, after a
+ *            build; scripts/test-all.mjs does both).
+ * `npm test` runs all three.
+ */
 import { defineConfig } from 'vitest/config';
+
+/** tfjs ships CommonJS next to ES modules; inlining makes vitest load one copy of it. */
+const inlineTfjs = { deps: { inline: [/@tensorflow\//] } };
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    server: { deps: { inline: [/@tensorflow\//] } },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          server: inlineTfjs,
+        },
+      },
+      {
+        test: {
+          name: 'science',
+          include: ['tests/science/**/*.test.ts'],
+          server: inlineTfjs,
+          fileParallelism: false,
+          // Whole runs on several seeds: minutes, not seconds, on a 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/support/global-setup.ts'],
+          // A cold Chromium plus lazy tfjs on a small CI machine: generous limits, never sleeps.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser at a time keeps a 2-core machine responsive enough for stable timings.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

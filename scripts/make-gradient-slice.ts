@@ -2,7 +2,7 @@
  * Writes src/traces/gradient-slice.json, the "real network" curves of the Lipschitz-ratio figure:
  * the loss of the landscape experiment's two MLPs along their own gradient direction at SLICE_PLAN's
  * step and seed (src/lab/lipschitz/gradient-slice.ts). Re-run it when the landscape defaults or the
- * plan change; tests/unit/lipschitz/slice-freshness.test.ts says when:
+ * plan change; tests/science/lipschitz/slice-freshness.test.ts says when:
  *   tsx --import ./scripts/tfjs-esm.mjs scripts/make-gradient-slice.ts
  */
 import { writeFile } from 'node:fs/promises';

@@ -1,11 +1,11 @@
 /**
  * `npm test`: every check, in the order a failure is cheapest to read.
  *   1. type check (astro check: .ts, .astro, .svelte, strict)
- *   2. unit and science tests (vitest, Node)
+ *   2. unit tests, then science tests (vitest projects `unit` and `science`, Node)
  *   3. production build under a GitHub-Pages-like sub-path (BASE_PATH=/bn-course/), then its search
  *      index (Pagefind reads the built pages, so it runs on the same output directory)
  *   4. browser tests against that build (vitest + playwright-core + system Chromium)
- * Ends with one "N passed, N failed" line summing both vitest runs.
+ * Ends with one "N passed, N failed" line summing the three vitest runs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -36,21 +36,21 @@ function counts(file) {
 const vitestReport = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${REPORT_DIR}/${name}.json`];
 
 run('type check', 'astro', ['check']);
-run('unit tests', 'vitest', ['run', ...vitestReport('unit')]);
+run('unit tests', 'vitest', ['run', '--project', 'unit', ...vitestReport('unit')]);
+run('science tests', 'vitest', ['run', '--project', 'science', ...vitestReport('science')]);
 run('build under a sub-path', 'astro', ['build', '--outDir', OUT_DIR], { BASE_PATH: TEST_BASE_PATH });
 run('search index', 'pagefind', ['--site', OUT_DIR]);
-run('browser tests', 'vitest', ['run', '--config', 'vitest.browser.config.ts', ...vitestReport('browser')], {
+run('browser tests', 'vitest', ['run', '--project', 'browser', ...vitestReport('browser')], {
   BASE_PATH: TEST_BASE_PATH,
   SITE_DIR: OUT_DIR,
 });
 
-const unit = counts(`${REPORT_DIR}/unit.json`);
-const browser = counts(`${REPORT_DIR}/browser.json`);
-const passed = unit.passed + browser.passed;
-const failed = unit.failed + browser.failed;
+const layers = ['unit', 'science', 'browser'].map((name) => ({ name, ...counts(`${REPORT_DIR}/${name}.json`) }));
+const passed = layers.reduce((sum, l) => sum + l.passed, 0);
+const failed = layers.reduce((sum, l) => sum + l.failed, 0);
 if (passed === 0) {
   console.error('no test ran');
   process.exit(1);
 }
-console.log(`\nunit ${unit.passed}/${unit.total}, browser ${browser.passed}/${browser.total}`);
+console.log(`\n${layers.map((l) => `${l.name} ${l.passed}/${l.total}`).join(', ')}`);
 console.log(`${passed} passed, ${failed} failed`);

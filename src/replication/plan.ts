@@ -1,6 +1,6 @@
 /**
  * What `npm run replicate` runs for each of science.md's browser-scale claims R1–R7: which experiment,
- * which settings (the science tests' configs: tests/unit/science/*, tests/unit/gan/*,
+ * which settings (the science tests' configs: tests/science/*, tests/unit/gan/*,
  * tests/unit/spectral/*), on which seeds, and which summary numbers to keep. Pure data, no tfjs: the
  * script, the freshness test and the page all read it, so they agree on what a claim's runs are.
  */
