@@ -1,18 +1,21 @@
 /**
- * `npm run replicate [-- R3 R6]`: runs every claim's experiments (src/replication/plan.ts) through the
- * reproduce CLI, one run at a time, on seeds 1–3, and writes src/replication/<claim>.json with the
- * summary numbers the claim is about (src/replication/measured.ts). The /replication/ page is built
- * from those files; tests/unit/replication/freshness.test.ts fails when an experiment's config moved
- * away from what a file records. Slow (tens of minutes): run it under `nice -n 10`.
+ * `npm run replicate [-- R3 R6 <study> …]`: runs every claim's experiments (src/replication/plan.ts)
+ * through the reproduce CLI, one run at a time, on the plan's seeds, and writes
+ * src/replication/<claim>.json with the summary numbers the claim is about (src/replication/measured.ts).
+ * With no argument it measures every claim and every study (src/replication/studies.ts →
+ * src/replication/studies/<study>.json). The /replication/ page and the chapters' measured numbers are
+ * built from those files; tests/unit/replication/freshness.test.ts fails when an experiment's config
+ * moved away from what a file records. Slow (tens of minutes): run it under `nice -n 10`.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reproduce } from '../src/lab/cli/main';
 import type { Report } from '../src/lab/cli/report';
 import { configHash } from '../src/lab/schema';
-import { BACKEND, CLAIM_PLANS, SEEDS, claimPlan, type ClaimPlan, type RunPlan } from '../src/replication/plan';
-import { pickMetrics, type ClaimFile, type StoredRun } from '../src/replication/measured';
+import { BACKEND, CLAIM_PLANS, SEEDS, type RunPlan } from '../src/replication/plan';
+import { STUDY_PLANS } from '../src/replication/studies';
+import { pickMetrics, type StoredRun } from '../src/replication/measured';
 
 const OUT_DIR = 'src/replication';
 /** Summaries only: a file this big means curves leaked in. */
@@ -34,11 +37,27 @@ async function runOnce(plan: RunPlan, seed: number, scratch: string): Promise<{ 
   return { report, seconds: (performance.now() - started) / 1000 };
 }
 
-async function runClaim(claim: ClaimPlan, scratch: string): Promise<ClaimFile> {
+/** One file's worth of runs: a claim or a study. */
+interface MeasurementSet {
+  /** The id on the command line and in the log. */
+  id: string;
+  /** Written first in the file: { claim: 'R3' } or { study: '…' }. */
+  header: Record<string, string>;
+  seeds: readonly number[];
+  runs: readonly RunPlan[];
+  path: string;
+}
+
+const SETS: readonly MeasurementSet[] = [
+  ...CLAIM_PLANS.map((p) => ({ id: p.claim, header: { claim: p.claim }, seeds: SEEDS, runs: p.runs, path: join(OUT_DIR, `${p.claim.toLowerCase()}.json`) })),
+  ...STUDY_PLANS.map((p) => ({ id: p.study, header: { study: p.study }, seeds: p.seeds, runs: p.runs, path: join(OUT_DIR, 'studies', `${p.study}.json`) })),
+];
+
+async function runSet(set: MeasurementSet, scratch: string): Promise<object> {
   const runs: Record<string, StoredRun> = {};
-  for (const plan of claim.runs) {
+  for (const plan of set.runs) {
     const stored: StoredRun = { experiment: plan.experiment, label: plan.label, overrides: plan.overrides, config: {}, configHash: '', seconds: [], arms: {} };
-    for (const [i, seed] of SEEDS.entries()) {
+    for (const [i, seed] of set.seeds.entries()) {
       const { report, seconds } = await runOnce(plan, seed, scratch);
       stored.config = report.config;
       stored.configHash = configHash(report.config);
@@ -46,35 +65,36 @@ async function runClaim(claim: ClaimPlan, scratch: string): Promise<ClaimFile> {
       const picked = pickMetrics(report.summary, report.arms as unknown as Parameters<typeof pickMetrics>[1], plan.metrics);
       for (const [arm, metrics] of Object.entries(picked)) {
         for (const [metric, value] of Object.entries(metrics)) {
-          const series = ((stored.arms[arm] ??= {})[metric] ??= new Array<number | null>(SEEDS.length).fill(null));
+          const series = ((stored.arms[arm] ??= {})[metric] ??= new Array<number | null>(set.seeds.length).fill(null));
           series[i] = value;
         }
       }
-      console.log(`${claim.claim} ${plan.label} seed ${seed}: ${Math.round(seconds)} s`);
+      console.log(`${set.id} ${plan.label} seed ${seed}: ${Math.round(seconds)} s`);
     }
     runs[plan.key] = stored;
   }
-  return { claim: claim.claim, backend: BACKEND, seeds: [...SEEDS], runs };
+  return { ...set.header, backend: BACKEND, seeds: [...set.seeds], runs };
 }
 
 const only = process.argv.slice(2);
-let claims: readonly ClaimPlan[];
-try {
-  claims = only.length === 0 ? CLAIM_PLANS : only.map(claimPlan);
-} catch (err) {
-  console.error(`replicate: ${(err as Error).message}\nusage: npm run replicate [-- R1 R2 …]`);
+const unknown = only.filter((id) => !SETS.some((s) => s.id === id));
+if (unknown.length > 0) {
+  console.error(`replicate: unknown claim or study ${unknown.map((id) => `"${id}"`).join(', ')}; valid: ${SETS.map((s) => s.id).join(', ')}`);
+  console.error('usage: npm run replicate [-- R1 R2 <study> …]');
   process.exit(2);
 }
+const chosen = only.length === 0 ? SETS : SETS.filter((s) => only.includes(s.id));
 const scratch = await mkdtemp(join(tmpdir(), 'replicate-'));
 const started = performance.now();
 try {
-  for (const claim of claims) {
-    const text = `${JSON.stringify(await runClaim(claim, scratch), null, 1)}\n`;
-    if (text.length > MAX_BYTES) throw new Error(`${claim.claim}: ${text.length} bytes, over ${MAX_BYTES}`);
-    await writeFile(join(OUT_DIR, `${claim.claim.toLowerCase()}.json`), text);
-    console.log(`wrote ${OUT_DIR}/${claim.claim.toLowerCase()}.json`);
+  await mkdir(join(OUT_DIR, 'studies'), { recursive: true });
+  for (const set of chosen) {
+    const text = `${JSON.stringify(await runSet(set, scratch), null, 1)}\n`;
+    if (text.length > MAX_BYTES) throw new Error(`${set.id}: ${text.length} bytes, over ${MAX_BYTES}`);
+    await writeFile(set.path, text);
+    console.log(`wrote ${set.path}`);
   }
-  console.log(`replicate: ${claims.length} claim(s) in ${((performance.now() - started) / 60000).toFixed(1)} min`);
+  console.log(`replicate: ${chosen.length} set(s) in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

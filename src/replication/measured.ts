@@ -30,6 +30,11 @@ export interface ClaimFile {
   runs: Record<string, StoredRun>;
 }
 
+/** src/replication/studies/<study>.json: a study's runs, stored like a claim's. */
+export interface StudyFile extends Omit<ClaimFile, 'claim'> {
+  study: string;
+}
+
 /** A CLI report's columns as JSON gives them back: NaN was written as null. */
 type JsonColumns = Record<string, Record<string, (number | null)[]>>;
 

@@ -31,6 +31,19 @@ export interface ClaimPlan {
   runs: readonly RunPlan[];
 }
 
+/**
+ * A study: runs a chapter quotes that are not one of the claims (an exercise's other learning rate,
+ * another layer), measured by the same script and stored the same way in src/replication/studies/.
+ * Five seeds, or one seed that the text then names ("in one run, seed 1").
+ */
+export interface StudyPlan {
+  study: string;
+  /** Why the runs exist, for people: the chapter and question they answer. */
+  purpose: string;
+  seeds: readonly number[];
+  runs: readonly RunPlan[];
+}
+
 export const CLAIM_PLANS: readonly ClaimPlan[] = [
   {
     claim: 'R1',
@@ -81,10 +94,3 @@ export const CLAIM_PLANS: readonly ClaimPlan[] = [
     ],
   },
 ];
-
-/** The plan of one claim, or an Error naming the valid claims. */
-export function claimPlan(claim: string): ClaimPlan {
-  const plan = CLAIM_PLANS.find((p) => p.claim === claim);
-  if (!plan) throw new Error(`unknown claim "${claim}"; valid claims: ${CLAIM_PLANS.map((p) => p.claim).join(', ')}`);
-  return plan;
-}
