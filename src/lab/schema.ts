@@ -1,6 +1,6 @@
 /**
  * One declarative schema per experiment drives its defaults, validation, CLI flags, URL state and
- * captions (../shared/style.md, "what this project takes" §2). These helpers are the only place
+ * captions (one description of a setting, read everywhere). These helpers are the only place
  * that reads a schema, so every consumer agrees on what a valid config is.
  */
 import type { Config, ConfigSchema, ConfigValue, Field, NumberField } from './types';

@@ -1,7 +1,7 @@
 /**
  * The lab's one entry point to TensorFlow.js: tfjs-core with its gradients, the wasm (SIMD) backend
  * and the cpu fallback. Not the umbrella `@tensorflow/tfjs` (277 KiB gzip, no wasm) and not tf.layers
- * (its fused matMul gradient cannot be patched; see ../shared/perf.md §3).
+ * (its fused matMul gradient cannot be patched; see docs/performance.md).
  *
  * Everything in src/lab imports `tf` from here, never from '@tensorflow/tfjs-core' directly, so the
  * gradient registrations and the matMul fix below are always in place before any training.
@@ -30,7 +30,7 @@ function plainMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: bool
 /**
  * Re-register the BatchMatMul gradient so that every matMul it issues is untransposed. Same maths
  * as tfjs-core's BatchMatMul_grad (gradients agree within 2e-8); ~5.7× faster MLP training on wasm
- * (16 → 92–109 steps/s, ../shared/perf.md §1).
+ * (16 → 92–109 steps/s, docs/performance.md).
  */
 tf.registerGradient({
   kernelName: tf.BatchMatMul,

@@ -1,5 +1,5 @@
 /**
- * Synthetic Gaussian regression for the deep linear network (science.md §4, R3): x ~ N(0, I),
+ * Synthetic Gaussian regression for the deep linear network (docs/protocol.md, R3): x ~ N(0, I),
  * A ∈ R^{dim×dim} with i.i.d. N(0, 1) entries, targets y = xA (row-vector convention of the
  * forward pass, i.e. the paper's Ax). Drawn from stream(seed, 'data'). Trained full-batch.
  */

@@ -1,5 +1,5 @@
 /**
- * 'bn-vs-standard' — the paper's Fig. 1 at browser scale (science.md §2, R1): the same MLP with and
+ * 'bn-vs-standard' — the paper's Fig. 1 at browser scale (docs/protocol.md, R1): the same MLP with and
  * without BatchNorm, plain SGD. Fig. 1 compares lr 0.1 and 0.5: run this experiment once per lr.
  * Paper: VGG on CIFAR-10, batch 128, 15,000 steps; here 784 → [64]×6 → 10 on digits, batch 64, 300 steps.
  *

@@ -1,6 +1,6 @@
 /**
  * Schema fields shared by several experiments (one definition each, so labels, ranges and help agree
- * across the site, the CLI and the captions). Defaults follow science.md §10.
+ * across the site, the CLI and the captions). Defaults follow docs/protocol.md.
  */
 import type { ChoiceField, NumberField } from '../types';
 

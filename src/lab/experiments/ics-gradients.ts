@@ -1,6 +1,6 @@
 /**
  * 'ics-gradients' — internal covariate shift measured through gradients, Definition 2.1 and Fig. 3
- * (science.md §4, R3). Every `measureEvery` steps, for the chosen layer i: G = its gradient, G′ = its
+ * (docs/protocol.md, R3). Every `measureEvery` steps, for the chosen layer i: G = its gradient, G′ = its
  * gradient after layers 1…i−1 (γ/β included) took their SGD step on the same batch.
  * Default: the deep linear network at browser scale — 10 layers of 10×10, 200 Gaussian samples,
  * full-batch GD at lr 1e-5, layer 9 (paper: 25 layers, 1000 samples, lr 1e-6, layers 9 and 17).

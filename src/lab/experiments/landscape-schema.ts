@@ -11,7 +11,7 @@ export type LandscapeConfig = BnVsStandardConfig & { etaRange: number };
 export const LANDSCAPE_ARMS = ['standard', 'batchnorm'] as const;
 
 /** Probe step lengths as fractions of the largest, ascending; with the default range 4 they are
- *  lr × {½, 1, 2, 4} (science.md R4, the paper's VGG range [0.05, 0.4] at lr 0.1). */
+ *  lr × {½, 1, 2, 4} (docs/protocol.md, R4, the paper's VGG range [0.05, 0.4] at lr 0.1). */
 export const PROBE_ETA_FRACTIONS: readonly number[] = [1 / 8, 1 / 4, 1 / 2, 1];
 
 const ETA_RANGE_FIELD: NumberField = {

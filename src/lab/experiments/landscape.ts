@@ -1,11 +1,11 @@
 /**
- * 'landscape' — the optimization landscape along the gradient, Fig. 4 (science.md §5, R4), on the R1
+ * 'landscape' — the optimization landscape along the gradient, Fig. 4 (docs/protocol.md, R4), on the R1
  * MLP at lr 0.1 for 200 steps. Every `measureEvery` steps, on the same batch and in probe mode (no
  * state touched), for η ∈ lr × {½, 1, 2, 4} by default (the paper's VGG range [0.05, 0.4] at lr 0.1;
  * the `etaRange` setting stretches it): the loss band of L(w − ηg), the gradient change
  * max_η ‖g − ∇L(w − ηg)‖ and the effective β, and both per η for the figure's slice.
  * At this scale the loss band and gradient change separate the arms clearly; the effective β barely
- * does (science.md R4: not reproduced) — the text must say so.
+ * does (docs/protocol.md, R4: not reproduced) — the text must say so.
  *
  * Arms: standard, batchnorm.
  * Metrics every step: loss, accuracy, act.<layer>.q05…q95, dMean, dVar. Every `measureEvery` steps: lossMin, lossMax, gradChange, betaEff,

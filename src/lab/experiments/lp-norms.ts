@@ -1,9 +1,9 @@
 /**
  * 'lp-norms' — normalizing by ℓ1, ℓ2 or ℓ∞ batch statistics instead of the variance (paper §3.3,
- * science.md §6, R5): centred by the batch mean, divided by the batch ℓp magnitude of the raw values,
+ * docs/protocol.md, R5): centred by the batch mean, divided by the batch ℓp magnitude of the raw values,
  * then γ, β. Default: the R1 MLP at lr 0.5, where all ℓp variants ≈ BN ≫ standard. The deep linear
  * network (R3 settings, lr 1e-5) is selectable; there the paper's "ℓ1 beats BN" did not reproduce at
- * browser scale (science.md R5) and ℓ∞ trained worse than no normalization.
+ * browser scale (docs/protocol.md, R5) and ℓ∞ trained worse than no normalization.
  *
  * Arms: standard, batchnorm, l1, l2, linf.
  * Metrics every step: loss (and accuracy, MLP), act.<layer>.q05…q95, dMean, dVar (MLP: Fig. 6 analog).

@@ -1,5 +1,5 @@
 /**
- * 'noisy-bn' — the paper's Fig. 2 / Fig. 8 (science.md §3, R2): BatchNorm followed by Algorithm 1's
+ * 'noisy-bn' — the paper's Fig. 2 / Fig. 8 (docs/protocol.md, R2): BatchNorm followed by Algorithm 1's
  * time-varying, non-zero-mean, non-unit-scale noise trains about as well as BatchNorm, while the same
  * noise in the plain net ("standard-noisy", the paper's control) nearly stops training at lr 0.5.
  * Noise sits after BN's γ, β, before the ReLU, is re-drawn every step, and is off for evaluation.

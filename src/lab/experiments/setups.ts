@@ -61,7 +61,7 @@ export function armPlans(
   });
 }
 
-/** Layers 2 and 5 of the default 6-layer MLP (science.md R1), clamped to smaller nets. */
+/** Layers 2 and 5 of the default 6-layer MLP (docs/protocol.md, R1), clamped to smaller nets. */
 export function trackedMlpLayers(hiddenLayers: number): number[] {
   return [...new Set([Math.min(2, hiddenLayers), Math.max(1, hiddenLayers - 1)])];
 }

@@ -1,5 +1,5 @@
 /**
- * `spectral-norm` — R7 (science.md §9): does one power iteration per step on a recycled ũ track σ(W),
+ * `spectral-norm` — R7 (docs/protocol.md, R7): does one power iteration per step on a recycled ũ track σ(W),
  * and does a spectrally normalised critic respect its Lipschitz bound?
  * - arm `power-iteration`: a 64×32 Gaussian W drifting a little each step; σ̂ from one iteration
  *   per step against a 300-iteration reference (expected: σ̂/σ ≈ 0.77 at step 0, within 1% by step 10).
@@ -9,7 +9,7 @@
  *   the product bound Π σ(W/σ̂) = Π σ(W)/σ̂. Measured (seed 1, 100 steps): the bound starts at 1.39
  *   (σ̂ from one iteration), is 1.01–1.02 from step 10 on (the 64×64 layer's top singular values
  *   are close, so one iteration per step lags slightly; at lr 2e-3 it wanders up to 1.19), while
- *   the measured constant stays ≈0.1: the bound is loose (science.md R7).
+ *   the measured constant stays ≈0.1: the bound is loose (docs/protocol.md, R7).
  */
 import { tf } from '../tf';
 import { stream, type Rng } from '../random';

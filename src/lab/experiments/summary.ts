@@ -8,7 +8,7 @@
 import type { ArmSummary, MetricRecord } from '../types';
 import { mean, median } from '../measure/stats';
 
-/** Window of the final-loss average (science.md R1: "mean training loss over the last 50 steps"). */
+/** Window of the final-loss average (docs/protocol.md, R1: "mean training loss over the last 50 steps"). */
 export const FINAL_LOSS_WINDOW = 50;
 
 export function summarizeArms(records: readonly MetricRecord[], arms: readonly string[]): Record<string, ArmSummary> {

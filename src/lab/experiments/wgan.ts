@@ -1,5 +1,5 @@
 /**
- * `wgan` — the Lipschitz aside (science.md §8, R6): three ways to keep a WGAN critic Lipschitz on the
+ * `wgan` — the Lipschitz aside (docs/protocol.md, R6): three ways to keep a WGAN critic Lipschitz on the
  * 8-Gaussians toy. Arms: `clip` (weight clipping, WGAN), `gp` (gradient penalty, WGAN-GP), `sn`
  * (spectral normalisation). One step = one generator iteration (n_critic critic steps + 1 G step).
  * Expected (R6) after 1000 iterations: gp covers ≥7 of 8 modes with ≥30% high-quality samples;

@@ -1,5 +1,5 @@
 /**
- * The 8-Gaussians toy of WGAN-GP's gan_toy.py (science.md §8, R6): centres 2·(cos kπ/4, sin kπ/4),
+ * The 8-Gaussians toy of WGAN-GP's gan_toy.py (docs/protocol.md, R6): centres 2·(cos kπ/4, sin kπ/4),
  * std 0.02, then every point divided by 1.414. Points are flat [x0, y0, x1, y1, …] arrays.
  */
 import type { Rng } from '../random';

@@ -1,9 +1,9 @@
 /**
- * The GAN aside's small ReLU networks (science.md R6): G 2→64→64→2 and D 2→64→64→1, written
+ * The GAN aside's small ReLU networks (docs/protocol.md, R6): G 2→64→64→2 and D 2→64→64→1, written
  * functionally like the rest of the lab (params = [W1, b1, W2, b2, W3, b3], W as [in, out]).
  *
  * Only `relu` is used on purpose: WGAN-GP differentiates the critic twice, and tfjs 4.22 has no
- * second-order gradient for tf.leakyRelu / tf.elu / tf.maximum (science.md R6 pitfall).
+ * second-order gradient for tf.leakyRelu / tf.elu / tf.maximum (docs/protocol.md, R6 pitfall).
  */
 import { tf } from '../tf';
 import type { Rng } from '../random';

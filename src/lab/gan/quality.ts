@@ -1,5 +1,5 @@
 /**
- * Sample quality on the 8-Gaussians toy (science.md R6): a sample is high quality when it lies
+ * Sample quality on the 8-Gaussians toy (docs/protocol.md, R6): a sample is high quality when it lies
  * within 0.15 of a centre; a mode is covered when at least 2% of all samples are high-quality samples
  * of that mode. Plain JS on the read-back samples.
  */

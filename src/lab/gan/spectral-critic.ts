@@ -1,5 +1,5 @@
 /**
- * Spectral normalisation of a net's weights (Miyato et al. 2018; science.md §9): each layer uses
+ * Spectral normalisation of a net's weights (Miyato et al. 2018; docs/protocol.md, R7): each layer uses
  * W/σ̂(W), with σ̂ from one power iteration per training step on a persistent ũ. The raw W is what
  * the optimiser updates; the gradient flows through σ̂ with ũ, ṽ held fixed.
  */

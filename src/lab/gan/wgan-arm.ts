@@ -1,5 +1,5 @@
 /**
- * One arm of the WGAN experiment (science.md §8, R6): a generator and a critic on the 8-Gaussians
+ * One arm of the WGAN experiment (docs/protocol.md, R6): a generator and a critic on the 8-Gaussians
  * toy, trained with n_critic critic steps per generator step. The arms differ only in how the
  * critic is kept Lipschitz:
  * - `clip`: weight clipping to [−c, c] after each critic step, RMSProp (WGAN, Alg. 1);
@@ -36,7 +36,7 @@ export interface WganSettings {
 }
 
 export const BATCH_SIZE = 64;
-/** Samples drawn to measure modes and quality (science.md R6). */
+/** Samples drawn to measure modes and quality (docs/protocol.md, R6). */
 export const EVAL_SAMPLES = 2000;
 const ADAM_BETAS = { beta1: 0.5, beta2: 0.9 };
 

@@ -1,5 +1,5 @@
 /**
- * The two ratios behind Lipschitzness and β-smoothness (science.md §1.2), for one pair of points of a
+ * The two ratios behind Lipschitzness and β-smoothness (docs/protocol.md, Definitions), for one pair of points of a
  * 1-D function, and the running sup over the pairs tried so far. Pure numbers, no DOM, no tfjs.
  *
  *   secant ratio    |f(x₁) − f(x₂)| / |x₁ − x₂|    — f is L-Lipschitz iff this never exceeds L;

@@ -1,6 +1,6 @@
 /**
  * Gradient ℓ2 norm per layer (all of a layer's parameters, γ/β included) — the paper's proxy for the
- * loss's Lipschitzness (science.md §1.2). Metric names: `gradNorm.<layer>`.
+ * loss's Lipschitzness (docs/protocol.md, Definitions). Metric names: `gradNorm.<layer>`.
  */
 import { tf } from '../tf';
 import type { ParamSpec, Params } from '../types';

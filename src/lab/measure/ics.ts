@@ -1,5 +1,5 @@
 /**
- * Internal covariate shift as the paper's Definition 2.1 (science.md §4). For layer i at step t:
+ * Internal covariate shift as the paper's Definition 2.1 (docs/protocol.md, R3). For layer i at step t:
  *   G  = ∇_{W_i} L(W_1…W_k)             — the gradient the simultaneous update uses,
  *   G′ = ∇_{W_i} L(W′_1…W′_{i−1}, W_i…W_k) — the same gradient once only the earlier layers (their
  *        γ/β included: they belong to layers < i) took the step the optimiser would take,

@@ -1,5 +1,5 @@
 /**
- * Landscape probes along the gradient (paper Fig. 4, science.md §5, R4). At parameters w with
+ * Landscape probes along the gradient (paper Fig. 4, docs/protocol.md, R4). At parameters w with
  * gradient g, for each step length η, an evaluation-only point w − ηg on the same batch, in 'probe'
  * mode (batch statistics, no noise, no state touched):
  *   lossMin / lossMax — the band of L(w − ηg) over η,

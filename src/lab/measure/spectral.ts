@@ -1,6 +1,6 @@
 /**
  * Spectral norm σ(W) (largest singular value) by power iteration, as in Miyato et al. 2018, Alg. 1
- * (science.md §9): keep a persistent ũ per matrix and do ONE iteration per training step; because W
+ * (docs/protocol.md, R7): keep a persistent ũ per matrix and do ONE iteration per training step; because W
  * changes slowly, the recycled ũ stays close to the top singular vector and one iteration is enough.
  * `spectralNormReference` runs many iterations from a fresh vector: the yardstick σ̂ is compared with.
  *
@@ -11,7 +11,7 @@ import { tf } from '../tf';
 import type { Rng } from '../random';
 import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
 
-/** Iterations of the reference; science.md R7 compares against 300. */
+/** Iterations of the reference; docs/protocol.md, R7 compares against 300. */
 export const REFERENCE_ITERATIONS = 300;
 
 export interface PowerIterate {

@@ -1,4 +1,4 @@
-/** Seeded Glorot-uniform initialisation (the paper's, science.md §2), drawn in JS for reproducibility. */
+/** Seeded Glorot-uniform initialisation (the paper's, docs/protocol.md, R1), drawn in JS for reproducibility. */
 import { tf } from '../tf';
 import type { Tensor2D } from '@tensorflow/tfjs-core';
 import type { Rng } from '../random';

@@ -4,7 +4,7 @@
  *
  * Layer l (1-based) computes h_l = a_{l−1}·W_l [+ b_l], then for hidden layers
  *   z_l = norm(h_l) → noise(z_l) (train mode, noisy arms) → a_l = act(z_l).
- * The normalization sits before the nonlinearity (science.md §1.1). A normalized layer has no bias:
+ * The normalization sits before the nonlinearity (docs/protocol.md, Definitions). A normalized layer has no bias:
  * the norm subtracts the batch mean, so a bias would have zero gradient, and β replaces it
  * (Ioffe–Szegedy). Forward passes use plain tf.matMul: transposed operands are slow on wasm.
  *

@@ -1,5 +1,5 @@
 /**
- * The MNIST MLP of science.md R1: 784 → [width] × hiddenLayers → 10, softmax cross-entropy (mean
+ * The MNIST MLP of docs/protocol.md, R1: 784 → [width] × hiddenLayers → 10, softmax cross-entropy (mean
  * over the batch). The paper uses a VGG-like conv net on CIFAR-10; a small MLP on digits is the
  * browser-scale stand-in (R1 measured the same qualitative gaps).
  */

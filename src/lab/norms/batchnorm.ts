@@ -1,9 +1,9 @@
 /**
  * BatchNorm written by hand from elementwise ops (tf.moments + rsqrt): it is faster than
- * tf.batchNorm on wasm (80–90 vs 57–64 steps/s, ../shared/perf.md §1) and it never touches
+ * tf.batchNorm on wasm (80–90 vs 57–64 steps/s, docs/performance.md) and it never touches
  * running statistics on its own, so landscape probes and G′ cannot disturb training state.
  *
- * Conventions (science.md §1.1):
+ * Conventions (docs/protocol.md, Definitions):
  * - Training mode normalises with the batch mean and the *biased* batch variance (divide by m).
  * - y = γ·x̂ + β with γ initialised to 1 and β to 0, per unit.
  * - Running statistics use the momentum convention of PyTorch:
@@ -15,7 +15,7 @@ import { tf } from '../tf';
 import type { Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import type { RunningStats } from '../types';
 
-/** Guards the division only (science.md §1.1); 1e-5 as in the paper's frameworks. */
+/** Guards the division only (docs/protocol.md, Definitions); 1e-5 as in the paper's frameworks. */
 export const BN_EPSILON = 1e-5;
 /** Weight of the newest batch in the running averages (PyTorch convention). */
 export const BN_MOMENTUM = 0.1;

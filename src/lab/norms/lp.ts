@@ -1,17 +1,17 @@
 /**
- * ℓp normalization (paper §3.3, science.md §6 — our reading of the unprinted formula): centre by the
+ * ℓp normalization (paper §3.3, docs/protocol.md, R5 — our reading of the unprinted formula): centre by the
  * batch mean as BN does, but divide by the batch average of the ℓp magnitude of the *raw* values
  * ("before shifting the mean"), then γ, β:
  *   ŷ = (y − μ)/(s_p + ε),  s_1 = mean|y|,  s_2 = √mean(y²),  s_∞ = max|y|.
  * It has no running statistics: in eval mode it uses the statistics of the evaluation batch (the
- * whole test set), which science.md §10 allows.
+ * whole test set), which docs/protocol.md allows.
  */
 import { tf } from '../tf';
 import type { Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 
 export type LpKind = 'l1' | 'l2' | 'linf';
 
-/** Same guard as BN's ε (science.md R5). */
+/** Same guard as BN's ε (docs/protocol.md, R5). */
 export const LP_EPSILON = 1e-5;
 
 /** s_p per unit over the batch, on the raw (uncentred) values. */

@@ -1,11 +1,11 @@
 /**
- * "Noisy" BatchNorm's noise, exactly Algorithm 1 of the paper (science.md §3, R2). At every step and
+ * "Noisy" BatchNorm's noise, exactly Algorithm 1 of the paper (docs/protocol.md, R2). At every step and
  * for every noisy layer:
  *   per unit j:            μ_j ~ U(−n_μ, n_μ),   σ_j ~ U(1, n_σ)
  *   per sample i, unit j:  m_ij ~ U(μ_j − r_μ, μ_j + r_μ),   s_ij ~ N(σ_j, r_σ)   (r_σ read as a std)
  *   a_ij ← s_ij · a_ij + m_ij
  * Applied after BN's affine γ, β and before the nonlinearity (the paper leaves the side of γ, β
- * unstated; science.md R2 picks "after"), in 'train' mode only. Drawn from a seeded Rng in JS rather
+ * unstated; docs/protocol.md, R2 picks "after"), in 'train' mode only. Drawn from a seeded Rng in JS rather
  * than tf.random*, whose seeding differs across backends.
  */
 import { tf } from '../tf';

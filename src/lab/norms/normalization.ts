@@ -1,6 +1,6 @@
 /**
  * The normalizations a hidden layer can carry, behind one function so models do not branch on them.
- * Each sits after the layer's linear map and before its nonlinearity (science.md §1.1, R1).
+ * Each sits after the layer's linear map and before its nonlinearity (docs/protocol.md, R1).
  */
 import type { Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import type { NormMode, RunningStats } from '../types';

@@ -1,6 +1,6 @@
 /**
  * Adam (Kingma & Ba) with bias correction, same update as tf.train.adam. WGAN-GP uses it with
- * β1 = 0 or 0.5 and β2 = 0.9 (science.md §8).
+ * β1 = 0 or 0.5 and β2 = 0.9 (docs/protocol.md, R6).
  */
 import { tf } from '../tf';
 import { zeroSlots, type Optimizer } from './optimizer';

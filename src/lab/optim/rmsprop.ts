@@ -1,6 +1,6 @@
 /**
  * RMSProp without momentum, the update of tf.train.rmsprop (ms ← ρ·ms + (1−ρ)·g²; p ← p − lr·g/√(ms+ε)).
- * The WGAN paper trains with it at lr 5e-5 (science.md §8).
+ * The WGAN paper trains with it at lr 5e-5 (docs/protocol.md, R6).
  */
 import { tf } from '../tf';
 import { zeroSlots, type Optimizer } from './optimizer';

@@ -1,4 +1,4 @@
-/** Plain SGD, the paper's optimiser (no momentum, no weight decay: science.md §2 leaves them unstated). */
+/** Plain SGD, the paper's optimiser (no momentum, no weight decay: docs/protocol.md, R1 leaves them unstated). */
 import { tf } from '../tf';
 import type { Optimizer } from './optimizer';
 

@@ -5,7 +5,7 @@
  * which perturbs them by about ε/σ²). Runs on the cpu backend on the page's main thread: a few dozen
  * numbers, not training. Results are read asynchronously (never dataSync on the page).
  *
- * Setup (science.md §7): L̂ is the loss with BN after the unit, z = γ·ŷ + β with ŷ = (y − μ1)/σ, and the
+ * Setup (docs/protocol.md, Theory): L̂ is the loss with BN after the unit, z = γ·ŷ + β with ŷ = (y − μ1)/σ, and the
  * same downstream loss, so ĝ = ∂L̂/∂z. Here the downstream loss is linear, L̂ = ⟨ĝ, z⟩: the gradient
  * through BN depends on the downstream map only through ĝ, so this is no loss of generality.
  */

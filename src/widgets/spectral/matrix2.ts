@@ -1,5 +1,5 @@
 /**
- * The 2×2 picture of the spectral norm (Miyato et al. 2018; science.md §9), pure and DOM-free: a
+ * The 2×2 picture of the spectral norm (Miyato et al. 2018; docs/protocol.md, R7), pure and DOM-free: a
  * matrix M maps the unit circle to an ellipse whose longest semi-axis is σ(M), its largest singular
  * value, and power iteration finds that axis one step at a time. Closed forms here are the yardstick
  * the iteration is tested against.

@@ -1,7 +1,7 @@
 /**
  * A small ReLU network for the SpectralNorm figure, in plain numbers (no tfjs: a few hundred weights,
  * so the page computes it at once): 2 → 16 → 16 → 1 with He-normal weights and small random biases.
- * It measures what the product bound of science.md §9 promises: ‖f‖_Lip ≤ Π σ(W_l) for 1-Lipschitz
+ * It measures what the product bound of docs/protocol.md, R7 promises: ‖f‖_Lip ≤ Π σ(W_l) for 1-Lipschitz
  * activations, against the largest input-gradient norm actually found on a grid, before and after
  * dividing every layer by its σ (spectral normalization with exact σ).
  */

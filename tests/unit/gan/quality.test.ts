@@ -1,4 +1,4 @@
-/** The 8-Gaussians toy and its sample-quality measures (science.md R6) on sample sets with known answers. */
+/** The 8-Gaussians toy and its sample-quality measures (docs/protocol.md, R6) on sample sets with known answers. */
 import { describe, expect, it } from 'vitest';
 import { CENTRES, MODES, sampleEightGaussians } from '../../../src/lab/gan/eight-gaussians';
 import { HIGH_QUALITY_RADIUS, MODE_SHARE, sampleQuality } from '../../../src/lab/gan/quality';

@@ -1,5 +1,5 @@
 /**
- * R7 (science.md §9–10): spectral norm by power iteration with a recycled ũ, and the Lipschitz bound
+ * R7 (docs/protocol.md, R7): spectral norm by power iteration with a recycled ũ, and the Lipschitz bound
  * of a spectrally normalised ReLU critic.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('spectral norm by power iteration', () => {
       if (r.arm === 'power-iteration') records.push(r);
     }
     const ratio = records.map((r) => r.metrics.sigmaRatio!);
-    // A single iteration from a random ũ underestimates σ (science.md: 0.77 at step 0)…
+    // A single iteration from a random ũ underestimates σ (0.77 of σ at step 0 in the protocol's first measurement)…
     expect(ratio[0]).toBeLessThan(0.9);
     // …never overestimates it (ũᵀWṽ ≤ σ for unit vectors)…
     for (const r of ratio) expect(r).toBeLessThanOrEqual(1 + 1e-5);
