@@ -17,7 +17,7 @@ import type { MeasurementSet } from '../../../src/replication/sets';
  * The seeds `npm test` re-derives (the committed files hold 1–5; `npm run replicate` measures all five).
  * Seed 1 is the seed of every trace, so each trace is re-derived from the very run the claim test makes;
  * seed 3 is the seed on which the old R3 settings broke, a second seed to catch a check that holds by
- * luck. Two seeds keep the science project near 15 minutes on a 2-core machine; the runs are
+ * luck. Two seeds keep the science project near 13 minutes on a 2-core machine; the runs are
  * deterministic, so any seed re-derived exactly shows the engine still makes the committed numbers.
  */
 export const SCIENCE_SEEDS = [1, 3] as const;
