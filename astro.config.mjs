@@ -35,8 +35,8 @@ const katexCss = createRequire(import.meta.resolve('rehype-katex')).resolve('kat
  *   takes its policy from its own response, not from this <meta> (both work without it in Chromium),
  *   but a browser that applies the page's policy to its workers would block them, and Pagefind falls
  *   back to compiling on the page when its worker fails.
- * - style-src 'unsafe-inline': Svelte components with `css: 'injected'` (needed, see the gotcha in
- *   DEVELOPERS.md) add their CSS as <style> elements at runtime, text Astro never sees to hash; and
+ * - style-src 'unsafe-inline': Svelte components with `css: 'injected'` (needed: README, "CSS of
+ *   island-only components") add their CSS as <style> elements at runtime, text Astro never sees to hash; and
  *   KaTeX's HTML and the charts position glyphs and marks with style="" attributes. Styles cannot run
  *   code, and the pages carry no user content to inject into. (With 'unsafe-inline' present Astro
  *   emits no style hashes, as browsers would ignore it next to a hash.)
