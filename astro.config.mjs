@@ -1,5 +1,4 @@
 // @ts-check
-import { createRequire } from 'node:module';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
@@ -18,13 +17,6 @@ const markdownProcessor = unified({
   remarkPlugins: [remarkMath],
   rehypePlugins: [rehypeKatex, rehypeFocusableDisplayMath, rehypeChapterSections],
 });
-
-/**
- * The KaTeX stylesheet must come from the same KaTeX that rendered the HTML. rehype-katex brings its
- * own (0.16 today), and KaTeX 0.19 renamed classes the HTML uses (.sizing → .katex-sizing), so a
- * mismatched stylesheet draws superscripts full size. Resolving from rehype-katex picks its copy.
- */
-const katexCss = createRequire(import.meta.resolve('rehype-katex')).resolve('katex/dist/katex.min.css');
 
 /**
  * Content-Security-Policy, emitted by Astro as a <meta> tag on every page with the hashes of the inline
@@ -76,6 +68,5 @@ export default defineConfig({
     // No asset inlined as a data: URL (Vite inlines files under 4 KiB, e.g. a small KaTeX font), so
     // fonts and images come from the site's origin and the policy needs no data: for them.
     build: { assetsInlineLimit: 0 },
-    resolve: { alias: [{ find: /^katex\/dist\/katex\.min\.css$/, replacement: katexCss }] },
   },
 });

@@ -106,12 +106,6 @@ export const WIDGETS: readonly WidgetEntry[] = [
   },
 ];
 
-export function widgetBySlug(slug: string): WidgetEntry {
-  const entry = WIDGETS.find((w) => w.slug === slug);
-  if (!entry) throw new Error(`unknown widget "${slug}"; the widgets are ${WIDGETS.map((w) => w.slug).join(', ')}`);
-  return entry;
-}
-
 /** The widget that trains `experiment` (the live figures find their slug through it). */
 export function widgetOfExperiment(experiment: string): WidgetEntry {
   const entry = WIDGETS.find((w) => w.experiment === experiment);

@@ -9,8 +9,6 @@ import { lpNorm } from './lp';
 
 export type NormKind = 'none' | 'batchnorm' | 'l1' | 'l2' | 'linf';
 
-export const NORM_KINDS: readonly NormKind[] = ['none', 'batchnorm', 'l1', 'l2', 'linf'];
-
 export interface NormOutput {
   y: Tensor2D;
   /** Batch statistics to fold into running averages (BatchNorm in train mode only). */
