@@ -22,7 +22,7 @@ export interface WidgetEntry {
   runSeconds: number | null;
 }
 
-export const WIDGETS: readonly WidgetEntry[] = [
+export const WIDGETS = [
   {
     slug: 'batchnorm-explorer',
     title: 'BatchNorm on one unit',
@@ -104,7 +104,10 @@ export const WIDGETS: readonly WidgetEntry[] = [
       'Lab session on WGAN critics: groups run clipping, gradient penalty and spectral normalization, vary c or λ, and compare the modes covered and the critic’s gradient norm.',
     runSeconds: 128,
   },
-];
+] as const satisfies readonly WidgetEntry[];
+
+/** A catalog slug: pages that map slugs to components are checked against it. */
+export type WidgetSlug = (typeof WIDGETS)[number]['slug'];
 
 /** The widget that trains `experiment` (the live figures find their slug through it). */
 export function widgetOfExperiment(experiment: string): WidgetEntry {

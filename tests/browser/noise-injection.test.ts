@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, itStayedClean, type PageWatch } from './support/site';
 import { useLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { LIVE_TIMEOUT_MS } from './share-helpers';
 import { fmtValue } from '../../src/charts/describe';
 import type { Trace } from '../../src/traces/trace';
 
@@ -43,15 +44,18 @@ describe('NoiseInjection', () => {
     const longTasks = await watchLongTasks(page);
     await widget.play.click();
     // A batch may end between two arms of a step: by step 2 every arm has its first point.
-    await widget.waitForSteps(2);
-    // The first live points have replaced the trace's last one (step 299).
-    await expect.poll(lossSummary, { timeout: 5_000 }).toMatch(/BatchNorm [\d.]+ \(step \d\d?\)/);
     await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+    // The live points have replaced the trace's (whose last is at step 299).
+    expect(await lossSummary()).toMatch(new RegExp(`BatchNorm [\\d.]+ \\(step ${STEPS - 1}\\)`));
     expect(await widget.progress.textContent()).toMatch(new RegExp(`Step ${STEPS} of ${STEPS}\\s· (wasm|cpu) backend`));
     expect(await longTasks()).toEqual([]);
   });
 
   it('pauses, and a reset replays the same numbers with the same seed', async () => {
+    await widget.setStepCap(STEPS);
+    await widget.figure.getByRole('button', { name: 'Reset' }).click();
+    await widget.play.click();
+    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
     const finished = await lossSummary();
     await widget.figure.getByRole('button', { name: 'Reset' }).click();
     await widget.play.click();
@@ -86,7 +90,8 @@ describe('NoiseInjection', () => {
     await widget.play.click();
     await widget.waitForStatus(/^Running\./);
     // The chart has live points to read (the charts take new batches four times a second).
-    await expect.poll(lossSummary).toMatch(/BatchNorm [\d.]+ \(step \d\d?\)/);
+    await widget.waitForSteps(2);
+    await expect.poll(lossSummary, { timeout: LIVE_TIMEOUT_MS }).not.toContain(`(step ${trace.steps - 1})`);
     const chart = widget.figure.getByRole('figure', { name: /^Training loss$/ }).getByRole('img');
     const readout = chart.locator('xpath=..').locator('.readout');
     await chart.focus();
