@@ -6,16 +6,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reproduce } from '../../../src/lab/cli/main';
+import { runCli as run } from './in-process';
 
 const scratch = mkdtempSync(join(tmpdir(), 'reproduce-'));
-
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await reproduce(argv, { out: (t) => (out += t), err: (t) => (err += t), interactive: false });
-  return { code, out, err };
-}
 
 describe('npm run reproduce', () => {
   it.each([

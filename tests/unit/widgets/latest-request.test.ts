@@ -33,6 +33,16 @@ function figure() {
   return { shown, start };
 }
 
+/** A figure with an older request, then the latest, both still computing. */
+function twoRequests() {
+  const { shown, start } = figure();
+  const old = deferred<string>();
+  const latest = deferred<string>();
+  start(() => old.promise);
+  start(() => latest.promise);
+  return { shown, old, latest };
+}
+
 describe('latestRequest', () => {
   it('shows a result, and a failure with its message', async () => {
     const { shown, start } = figure();
@@ -47,11 +57,7 @@ describe('latestRequest', () => {
   });
 
   it('drops a late failure of an older request: it does not cover a newer result', async () => {
-    const { shown, start } = figure();
-    const old = deferred<string>();
-    const latest = deferred<string>();
-    start(() => old.promise);
-    start(() => latest.promise);
+    const { shown, old, latest } = twoRequests();
     latest.resolve('new');
     await settle();
     old.reject(new Error('old request failed'));
@@ -60,11 +66,7 @@ describe('latestRequest', () => {
   });
 
   it('drops a late result of an older request: it does not replace a newer one', async () => {
-    const { shown, start } = figure();
-    const old = deferred<string>();
-    const latest = deferred<string>();
-    start(() => old.promise);
-    start(() => latest.promise);
+    const { shown, old, latest } = twoRequests();
     latest.resolve('new');
     await settle();
     old.resolve('old');
@@ -73,11 +75,7 @@ describe('latestRequest', () => {
   });
 
   it('drops an older request’s failure even while the latest is still computing', async () => {
-    const { shown, start } = figure();
-    const old = deferred<string>();
-    const latest = deferred<string>();
-    start(() => old.promise);
-    start(() => latest.promise);
+    const { shown, old, latest } = twoRequests();
     old.reject(new Error('old request failed'));
     await settle();
     expect(shown).toEqual({ result: null, failure: null });
