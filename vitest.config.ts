@@ -42,6 +42,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          // The share tests read each live figure's link fields from its experiment (the registry).
+          server: inlineTfjs,
           globalSetup: ['tests/browser/support/global-setup.ts'],
           // A cold Chromium plus lazy tfjs on a small CI machine: generous limits, never sleeps.
           testTimeout: 60_000,
