@@ -48,6 +48,9 @@ export default defineConfig({
           // A cold Chromium plus lazy tfjs on a small CI machine: generous limits, never sleeps.
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits on a condition; vitest's default of 1 s is a time budget in disguise on a
+          // loaded 2-core machine (a figure's notice or Pagefind's first request came later than that).
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time keeps a 2-core machine responsive enough for stable timings.
           fileParallelism: false,
         },
