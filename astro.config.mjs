@@ -1,5 +1,4 @@
 // @ts-check
-import { createRequire } from 'node:module';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
@@ -20,13 +19,6 @@ const markdownProcessor = unified({
 });
 
 /**
- * The KaTeX stylesheet must come from the same KaTeX that rendered the HTML. rehype-katex brings its
- * own (0.16 today), and KaTeX 0.19 renamed classes the HTML uses (.sizing → .katex-sizing), so a
- * mismatched stylesheet draws superscripts full size. Resolving from rehype-katex picks its copy.
- */
-const katexCss = createRequire(import.meta.resolve('rehype-katex')).resolve('katex/dist/katex.min.css');
-
-/**
  * Content-Security-Policy, emitted by Astro as a <meta> tag on every page with the hashes of the inline
  * scripts and styles it renders (island hydration, ThemeScript's no-flash script, island styles), so
  * nothing but the site's own files and those exact inline blocks can run. Each choice beyond 'self':
@@ -35,8 +27,8 @@ const katexCss = createRequire(import.meta.resolve('rehype-katex')).resolve('kat
  *   takes its policy from its own response, not from this <meta> (both work without it in Chromium),
  *   but a browser that applies the page's policy to its workers would block them, and Pagefind falls
  *   back to compiling on the page when its worker fails.
- * - style-src 'unsafe-inline': Svelte components with `css: 'injected'` (needed, see the gotcha in
- *   DEVELOPERS.md) add their CSS as <style> elements at runtime, text Astro never sees to hash; and
+ * - style-src 'unsafe-inline': Svelte components with `css: 'injected'` (needed: README, "CSS of
+ *   island-only components") add their CSS as <style> elements at runtime, text Astro never sees to hash; and
  *   KaTeX's HTML and the charts position glyphs and marks with style="" attributes. Styles cannot run
  *   code, and the pages carry no user content to inject into. (With 'unsafe-inline' present Astro
  *   emits no style hashes, as browsers would ignore it next to a hash.)
@@ -76,6 +68,5 @@ export default defineConfig({
     // No asset inlined as a data: URL (Vite inlines files under 4 KiB, e.g. a small KaTeX font), so
     // fonts and images come from the site's origin and the policy needs no data: for them.
     build: { assetsInlineLimit: 0 },
-    resolve: { alias: [{ find: /^katex\/dist\/katex\.min\.css$/, replacement: katexCss }] },
   },
 });

@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check, in the order a failure is cheapest to read.
- *   1. type check (astro check: .ts, .astro, .svelte, strict)
+ *   1. type check (astro check: .ts, .astro, .svelte, strict), then dead code (knip: unused files,
+ *      exports and dependencies, undeclared imports)
  *   2. unit tests, then science tests (vitest projects `unit` and `science`, Node)
  *   3. production build under a GitHub-Pages-like sub-path (BASE_PATH=/bn-course/), then its search
  *      index (Pagefind reads the built pages, so it runs on the same output directory)
@@ -36,6 +37,7 @@ function counts(file) {
 const vitestReport = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${REPORT_DIR}/${name}.json`];
 
 run('type check', 'astro', ['check']);
+run('dead code', 'knip', []);
 run('unit tests', 'vitest', ['run', '--project', 'unit', ...vitestReport('unit')]);
 run('science tests', 'vitest', ['run', '--project', 'science', ...vitestReport('science')]);
 run('build under a sub-path', 'astro', ['build', '--outDir', OUT_DIR], { BASE_PATH: TEST_BASE_PATH });

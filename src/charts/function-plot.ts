@@ -2,10 +2,18 @@
  * Geometry of the Lipschitz-ratio figure: a 1-D function on its grid, two marked points, the secant
  * through them and a tangent at each. Returns plain numbers and path strings that a Svelte component
  * renders (the points are interactive SVG elements, so the component owns the markup). Only dataXAt
- * reads the DOM (the drawn size of the svg).
+ * reads the DOM (the drawn size of the svg). The caller hands in the function and the points it is
+ * drawn through (the lab's grid), so the chart knows nothing of where they come from.
  */
 import { extent, line, scaleLinear, type ScaleLinear } from 'd3';
-import { gridOf, type Curve } from '../lab/lipschitz/curves';
+
+/** A function on [lo, hi] with its derivative. */
+export interface PlottedFunction {
+  lo: number;
+  hi: number;
+  f: (x: number) => number;
+  df: (x: number) => number;
+}
 
 export const PLOT_WIDTH = 520;
 export const PLOT_HEIGHT = 280;
@@ -21,8 +29,8 @@ export interface FunctionPlot {
   yTicks: number[];
 }
 
-export function functionPlot(curve: Curve): FunctionPlot {
-  const xs = gridOf(curve);
+/** The plot of `curve` through the points `xs` (ascending, from lo to hi). */
+export function functionPlot(curve: PlottedFunction, xs: readonly number[]): FunctionPlot {
   const ys = xs.map(curve.f);
   const [lo, hi] = extent(ys) as [number, number];
   const pad = Math.max((hi - lo) * 0.08, 1e-3);
@@ -38,7 +46,7 @@ export function functionPlot(curve: Curve): FunctionPlot {
 }
 
 /** The segment of the tangent at x₀ (slope f′(x₀)), in pixels. */
-export function tangentAt(plot: FunctionPlot, curve: Curve, x0: number): [number, number, number, number] {
+export function tangentAt(plot: FunctionPlot, curve: PlottedFunction, x0: number): [number, number, number, number] {
   const half = (curve.hi - curve.lo) * TANGENT_HALF;
   const f0 = curve.f(x0);
   const slope = curve.df(x0);

@@ -94,11 +94,6 @@ export function nearestIndex(xs: readonly number[], target: number): number {
   return Math.abs(xs[hi]! - target) < Math.abs(xs[lo]! - target) ? hi : lo;
 }
 
-/** The last step any series reached (−Inf when there is none). */
-export function lastStep(series: readonly { x: readonly number[] }[]): number {
-  return Math.max(-Infinity, ...series.map((s) => s.x.at(-1) ?? -Infinity));
-}
-
 /** Every step where some series has a point, ascending: what ← → walks through on a focused chart. */
 export function allSteps(series: readonly { x: readonly number[] }[]): number[] {
   return [...new Set(series.flatMap((s) => s.x))].sort((a, b) => a - b);

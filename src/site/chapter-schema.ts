@@ -23,5 +23,3 @@ export const chapterSchema = z.strictObject(
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown frontmatter field(s): ${issue.keys.join(', ')}` : undefined) },
 );
-
-export type ChapterData = z.infer<typeof chapterSchema>;

@@ -91,12 +91,6 @@ export const TRACE_PLANS: readonly TracePlan[] = [
   },
 ];
 
-export function tracePlan(experiment: string): TracePlan {
-  const plan = TRACE_PLANS.find((p) => p.experiment === experiment);
-  if (!plan) throw new Error(`no trace plan for "${experiment}"`);
-  return plan;
-}
-
 const round = (v: number | null | undefined, digits = SIGNIFICANT): number | null =>
   v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(digits));
 

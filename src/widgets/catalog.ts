@@ -22,7 +22,7 @@ export interface WidgetEntry {
   runSeconds: number | null;
 }
 
-export const WIDGETS: readonly WidgetEntry[] = [
+export const WIDGETS = [
   {
     slug: 'batchnorm-explorer',
     title: 'BatchNorm on one unit',
@@ -104,13 +104,10 @@ export const WIDGETS: readonly WidgetEntry[] = [
       'Lab session on WGAN critics: groups run clipping, gradient penalty and spectral normalization, vary c or λ, and compare the modes covered and the critic’s gradient norm.',
     runSeconds: 128,
   },
-];
+] as const satisfies readonly WidgetEntry[];
 
-export function widgetBySlug(slug: string): WidgetEntry {
-  const entry = WIDGETS.find((w) => w.slug === slug);
-  if (!entry) throw new Error(`unknown widget "${slug}"; the widgets are ${WIDGETS.map((w) => w.slug).join(', ')}`);
-  return entry;
-}
+/** A catalog slug: pages that map slugs to components are checked against it. */
+export type WidgetSlug = (typeof WIDGETS)[number]['slug'];
 
 /** The widget that trains `experiment` (the live figures find their slug through it). */
 export function widgetOfExperiment(experiment: string): WidgetEntry {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser';
 import { hydrateIslands, useCrawledPages } from './support/site';
-import { CSS_BUDGET_GZIP, isEngineUrl, JS_BUDGET_GZIP, kib, weighFirstScreen } from '../../scripts/bench/page-weight';
+import { CSS_BUDGET_GZIP, isEngineUrl, JS_BUDGET_GZIP, kib, weighFirstScreen } from '../../tools/bench/page-weight';
 
 const browser = useChromium();
 const pages = useCrawledPages();

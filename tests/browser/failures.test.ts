@@ -15,7 +15,14 @@ const WORKER = '**/_astro/lab.worker-*.js';
 
 const browser = useChromium();
 
-async function open(prepare: (context: BrowserContext) => Promise<unknown> = async () => {}): Promise<{ context: BrowserContext; page: Page; widget: LiveFigure; pageErrors: string[] }> {
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  widget: LiveFigure;
+  pageErrors: string[];
+}
+
+async function open(prepare: (context: BrowserContext) => Promise<unknown> = async () => {}): Promise<Opened> {
   const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
   await prepare(context);
   const page = await context.newPage();
@@ -38,6 +45,24 @@ async function expectPageIntact(page: Page, widget: LiveFigure, pageErrors: stri
   expect(pageErrors).toEqual([]);
 }
 
+/**
+ * Play fails with `error` in the figure and "Try again", the page stays intact; with the worker
+ * restored, trying again trains (and the button goes).
+ */
+async function expectFailureThenRetry(opened: Opened, error: RegExp) {
+  const { context, page, widget, pageErrors } = opened;
+  await widget.play.click();
+  await widget.waitForStatus(new RegExp(`^The run failed: the lab worker failed: .*${error.source}`));
+  const retry = widget.figure.getByRole('button', { name: 'Try again' });
+  expect(await retry.isVisible()).toBe(true);
+  await expectPageIntact(page, widget, pageErrors);
+
+  await context.unroute(WORKER);
+  await retry.click();
+  await widget.waitForSteps(2);
+  expect(await retry.count()).toBe(0);
+}
+
 describe('live figure failures', () => {
   it('wasm cannot load: trains on the cpu backend and says so', async () => {
     const { context, page, widget, pageErrors } = await open((c) => c.route('**/*.wasm', (route) => route.abort()));
@@ -53,25 +78,16 @@ describe('live figure failures', () => {
   });
 
   it('the worker cannot load: an error with "Try again", the page intact; trying again trains', async () => {
-    const { context, page, widget, pageErrors } = await open((c) =>
+    const opened = await open((c) =>
       c.route(WORKER, (route) => route.fulfill({ contentType: 'text/javascript', body: "throw new Error('simulated worker crash');" })),
     );
-    await widget.play.click();
-    await widget.waitForStatus(/^The run failed: the lab worker failed: .*simulated worker crash/);
-    const retry = widget.figure.getByRole('button', { name: 'Try again' });
-    expect(await retry.isVisible()).toBe(true);
-    await expectPageIntact(page, widget, pageErrors);
-
-    await context.unroute(WORKER);
-    await retry.click();
-    await widget.waitForSteps(2);
-    expect(await retry.count()).toBe(0);
-    await context.close();
+    await expectFailureThenRetry(opened, /simulated worker crash/);
+    await opened.context.close();
   });
 
   it('the worker dies mid-run: an error with "Try again", the page intact; trying again trains', async () => {
     // The real worker, plus an uncaught error right after its first batch of metrics.
-    const { context, page, widget, pageErrors } = await open((c) =>
+    const opened = await open((c) =>
       c.route(WORKER, (route) => {
         const real = `${route.request().url()}?real`;
         const body = `import ${JSON.stringify(real)};
@@ -80,17 +96,9 @@ self.postMessage = (m) => { post(m); if (m.type === 'metrics') setTimeout(() => 
         return route.fulfill({ contentType: 'text/javascript', body });
       }),
     );
-    await widget.play.click();
-    await widget.waitForStatus(/^The run failed: the lab worker failed: .*simulated crash mid-run/);
-    const retry = widget.figure.getByRole('button', { name: 'Try again' });
-    expect(await retry.isVisible()).toBe(true);
-    await expectPageIntact(page, widget, pageErrors);
-
-    await context.unroute(WORKER);
-    await retry.click();
-    await widget.waitForSteps(2);
-    await widget.pause.click();
-    await widget.waitForStatus(/^Paused at step \d+\./);
-    await context.close();
+    await expectFailureThenRetry(opened, /simulated crash mid-run/);
+    await opened.widget.pause.click();
+    await opened.widget.waitForStatus(/^Paused at step \d+\./);
+    await opened.context.close();
   });
 });

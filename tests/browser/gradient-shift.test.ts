@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { itStayedClean, type PageWatch } from './support/site';
-import { itIsAxeCleanWhileRunning, useLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { beforeAllFinishedRun, beforeAllFresh, itIsAxeCleanWhileRunning, useLiveFigure, type LiveFigure } from './support/live-widget';
 import { fmtValue } from '../../src/charts/describe';
 import type { Trace } from '../../src/traces/trace';
 
@@ -49,41 +49,46 @@ describe('GradientShift', () => {
     expect(await cosSummary()).toContain(`BatchNorm ${fmtValue(cosColumn[lastRow]!)} (step ${trace.arms.batchnorm!.step![lastRow]})`);
   });
 
-  it('trains live in the worker with no long task on the main thread, and a reset replays it', async () => {
-    await widget.setStepCap(STEPS);
-    const longTasks = await watchLongTasks(page);
-    await widget.play.click();
-    await widget.waitForSteps(2);
-    // Live measurements (every 20 steps) have replaced the trace's, whose last is near the run's end.
-    await expect.poll(cosSummary, { timeout: 5_000 }).toMatch(/BatchNorm −?[\d.]+ \(step (0|20|40)\)/);
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-    expect(await longTasks()).toEqual([]);
-    const finished = await cosSummary();
-    expect(finished).toMatch(/\(step 40\)/);
+  describe(`a live run of ${STEPS} steps`, () => {
+    const run = beforeAllFinishedRun(() => ({ page, widget }), STEPS);
 
-    await widget.figure.getByRole('button', { name: 'Reset' }).click();
-    await widget.play.click();
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-    expect(await cosSummary()).toBe(finished);
+    it('replaces the trace’s measurements with its own (every 20 steps; the trace’s last is near step 2,000)', async () => {
+      expect(await cosSummary()).toMatch(/BatchNorm −?[\d.]+ \(step 40\)/);
+    });
+
+    it('trained in the worker with no long task on the main thread', () => {
+      expect(run().longTasks).toEqual([]);
+    });
+
+    it('replays the same numbers after a reset', async () => {
+      const finished = await cosSummary();
+      await widget.figure.getByRole('button', { name: 'Reset' }).click();
+      await widget.play.click();
+      await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+      expect(await cosSummary()).toBe(finished);
+    });
   });
 
-  it('picks the layer and the network from the keyboard', async () => {
-    const layer = widget.figure.getByRole('slider', { name: 'Layer', exact: true });
-    await layer.focus();
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => widget.figure.getByRole('figure', { name: /^cos\(G, G′\) at layer 8$/ }).count()).toBe(1);
-    await widget.waitForStatus(/^Ready\. Press Play/);
+  describe('from the keyboard', () => {
+    beforeAllFresh(() => ({ page, widget }));
 
-    const network = widget.figure.getByRole('combobox', { name: 'Network' });
-    await network.focus();
-    await network.selectOption('mlp');
-    await expect.poll(() => widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' }).inputValue()).toBe('0.1');
-    expect(await widget.figure.getByRole('slider', { name: 'Hidden layers' }).count()).toBe(1);
-    // The MLP with 6 hidden layers has 7 linear layers: the picker stops there.
-    expect(await layer.getAttribute('max')).toBe('7');
+    it('picks the layer and the network from the keyboard', async () => {
+      const layer = widget.figure.getByRole('slider', { name: 'Layer', exact: true });
+      await layer.focus();
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => widget.figure.getByRole('figure', { name: /^cos\(G, G′\) at layer 8$/ }).count()).toBe(1);
+      await widget.waitForStatus(/^Ready\. Press Play/);
+
+      const network = widget.figure.getByRole('combobox', { name: 'Network' });
+      await network.focus();
+      await network.selectOption('mlp');
+      await expect.poll(() => widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' }).inputValue()).toBe('0.1');
+      expect(await widget.figure.getByRole('slider', { name: 'Hidden layers' }).count()).toBe(1);
+      // The MLP with 6 hidden layers has 7 linear layers: the picker stops there.
+      expect(await layer.getAttribute('max')).toBe('7');
+    });
   });
 
-  // The step cap it sets is long enough for the MLP not to finish before axe looks.
   itIsAxeCleanWhileRunning(() => ({ page, widget }));
 
   itStayedClean(() => watch);

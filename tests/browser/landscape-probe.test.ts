@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, foreignRequests, type PageWatch } from './support/site';
-import { openLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { beforeAllFinishedRun, beforeAllFresh, openLiveFigure, type LiveFigure } from './support/live-widget';
 import { fmtValue } from '../../src/charts/describe';
 import type { Trace } from '../../src/traces/trace';
 
@@ -44,42 +44,47 @@ describe('LandscapeProbe', () => {
     expect(await widget.figure.getByRole('figure', { name: 'Loss along the gradient at step 180' }).count()).toBe(1);
   });
 
-  it('trains live in the worker, without long tasks, and shows BatchNorm’s narrower band for the default seed', async () => {
-    await widget.setStepCap(STEPS);
-    await widget.waitForStatus(/^Showing a precomputed run/);
-    const longTasks = await watchLongTasks(page);
-    await widget.play.click();
-    await widget.waitForSteps(1);
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-    expect(await widget.figure.textContent()).toMatch(/medians over 6 probes/);
-    expect(await median('band-batchnorm')).toBeLessThan(0.2 * (await median('band-standard')));
-    expect(await median('grad-batchnorm')).toBeLessThan(0.5 * (await median('grad-standard')));
-    expect(await longTasks()).toEqual([]);
+  describe(`a live run of ${STEPS} steps`, () => {
+    const run = beforeAllFinishedRun(() => ({ page, widget }), STEPS);
+
+    it('shows BatchNorm’s narrower band and smaller gradient change for the default seed', async () => {
+      expect(await widget.figure.textContent()).toMatch(/medians over 6 probes/);
+      expect(await median('band-batchnorm')).toBeLessThan(0.2 * (await median('band-standard')));
+      expect(await median('grad-batchnorm')).toBeLessThan(0.5 * (await median('grad-standard')));
+    });
+
+    it('trained in the worker with no long task on the main thread', () => {
+      expect(run().longTasks).toEqual([]);
+    });
+
+    it('moves the slice to another step and reads the charts from the keyboard', async () => {
+      const select = widget.figure.getByRole('combobox', { name: 'Slice at step' });
+      expect(await select.inputValue()).toBe('100');
+      await select.focus();
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => widget.figure.getByRole('figure', { name: 'Loss along the gradient at step 80' }).count()).toBe(1);
+      const band = widget.figure.getByRole('figure', { name: /^\(a\) Loss along the gradient/ }).getByRole('img');
+      await band.focus();
+      await page.keyboard.press('End');
+      const readout = band.locator('xpath=..').locator('.readout');
+      await expect.poll(() => readout.textContent()).toMatch(/^Standard [\d.]+ to [\d.]+ \(step 100\) · BatchNorm [\d.]+ to [\d.]+ \(step 100\)$/);
+    });
   });
 
-  it('moves the slice to another step and reads the charts from the keyboard', async () => {
-    const select = widget.figure.getByRole('combobox', { name: 'Slice at step' });
-    expect(await select.inputValue()).toBe('100');
-    await select.focus();
-    await page.keyboard.press('ArrowUp');
-    await expect.poll(() => widget.figure.getByRole('figure', { name: 'Loss along the gradient at step 80' }).count()).toBe(1);
-    const band = widget.figure.getByRole('figure', { name: /^\(a\) Loss along the gradient/ }).getByRole('img');
-    await band.focus();
-    await page.keyboard.press('End');
-    const readout = band.locator('xpath=..').locator('.readout');
-    await expect.poll(() => readout.textContent()).toMatch(/^Standard [\d.]+ to [\d.]+ \(step 100\) · BatchNorm [\d.]+ to [\d.]+ \(step 100\)$/);
-  });
+  describe('at a learning rate of 2', () => {
+    beforeAllFresh(() => ({ page, widget }));
 
-  it('reports a divergence at a learning rate of 2, with its charts intact', async () => {
-    const exact = widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' });
-    await exact.fill('2');
-    await exact.press('Enter');
-    await widget.setStepCap(30);
-    await widget.play.click();
-    await widget.waitForStatus(/^Finished at step 30\./);
-    expect(await widget.figure.textContent()).toMatch(/Standard\s*\(× diverged at step 27\)/);
-    expect(await widget.summary(/^\(a\) Loss along the gradient/).textContent()).toMatch(/Standard diverged at step 27\./);
-    expect(await widget.figure.getByRole('figure', { name: /^\(a\) Loss along the gradient/ }).locator('path.range-band').count()).toBe(2);
+    it('reports a divergence at a learning rate of 2, with its charts intact', async () => {
+      const exact = widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' });
+      await exact.fill('2');
+      await exact.press('Enter');
+      await widget.setStepCap(30);
+      await widget.play.click();
+      await widget.waitForStatus(/^Finished at step 30\./);
+      expect(await widget.figure.textContent()).toMatch(/Standard\s*\(× diverged at step 27\)/);
+      expect(await widget.summary(/^\(a\) Loss along the gradient/).textContent()).toMatch(/Standard diverged at step 27\./);
+      expect(await widget.figure.getByRole('figure', { name: /^\(a\) Loss along the gradient/ }).locator('path.range-band').count()).toBe(2);
+    });
   });
 
   it('is axe-clean after all this, with no console error and nothing from another origin', async () => {

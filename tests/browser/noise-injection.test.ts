@@ -1,13 +1,15 @@
 /**
  * The NoiseInjection figure: hydrates when scrolled into view with the precomputed trace drawn,
  * trains live in the worker without blocking the page, pauses, resets to the same numbers, reports
- * divergence, works from the keyboard, and stays clean (console, origin, axe).
+ * divergence, works from the keyboard, and stays clean (console, origin, axe). Each describe block
+ * starts from a freshly loaded page, so a failure in one does not decide the next.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, itStayedClean, type PageWatch } from './support/site';
-import { useLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { beforeAllFinishedRun, beforeAllFresh, useLiveFigure, type LiveFigure } from './support/live-widget';
+import { LIVE_TIMEOUT_MS } from './share-helpers';
 import { fmtValue } from '../../src/charts/describe';
 import type { Trace } from '../../src/traces/trace';
 
@@ -37,117 +39,138 @@ describe('NoiseInjection', () => {
     expect(await widget.figure.getByRole('figure', { name: /^(Standard|BatchNorm|Noisy BatchNorm|Standard \+ noise), layer 2$/ }).count()).toBe(4);
   });
 
-  it('trains live in the worker with no long task on the main thread', async () => {
-    await widget.setStepCap(STEPS);
-    await widget.waitForStatus(/^Showing a precomputed run/);
-    const longTasks = await watchLongTasks(page);
-    await widget.play.click();
-    // A batch may end between two arms of a step: by step 2 every arm has its first point.
-    await widget.waitForSteps(2);
-    // The first live points have replaced the trace's last one (step 299).
-    await expect.poll(lossSummary, { timeout: 5_000 }).toMatch(/BatchNorm [\d.]+ \(step \d\d?\)/);
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-    expect(await widget.progress.textContent()).toMatch(new RegExp(`Step ${STEPS} of ${STEPS}\\s· (wasm|cpu) backend`));
-    expect(await longTasks()).toEqual([]);
+  describe(`a live run of ${STEPS} steps`, () => {
+    const run = beforeAllFinishedRun(() => ({ page, widget }), STEPS);
+
+    it('replaces the trace with its own numbers, on the backend it names', async () => {
+      // The trace's last point is at step 299; the run's at step STEPS − 1.
+      expect(await lossSummary()).toMatch(new RegExp(`BatchNorm [\\d.]+ \\(step ${STEPS - 1}\\)`));
+      expect(await widget.progress.textContent()).toMatch(new RegExp(`Step ${STEPS} of ${STEPS}\\s· (wasm|cpu) backend`));
+    });
+
+    it('trained in the worker with no long task on the main thread', () => {
+      expect(run().longTasks).toEqual([]);
+    });
+
+    it('pauses, steps, and after a reset replays the same numbers with the same seed', async () => {
+      const finished = await lossSummary();
+      await widget.figure.getByRole('button', { name: 'Reset' }).click();
+      await widget.play.click();
+      await widget.waitForSteps(3);
+      await widget.pause.click();
+      await widget.waitForStatus(/^Paused at step \d+\./);
+      const pausedAt = await widget.stepsDone();
+      expect(await widget.status.textContent()).toBe(`Paused at step ${pausedAt}.`);
+      await widget.figure.getByRole('button', { name: 'Step' }).click();
+      await widget.waitForStatus(new RegExp(`^Paused at step ${pausedAt + 1}\\.`));
+      await widget.play.click();
+      await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+      expect(await lossSummary()).toBe(finished);
+    });
   });
 
-  it('pauses, and a reset replays the same numbers with the same seed', async () => {
-    const finished = await lossSummary();
-    await widget.figure.getByRole('button', { name: 'Reset' }).click();
-    await widget.play.click();
-    await widget.waitForSteps(3);
-    await widget.pause.click();
-    await widget.waitForStatus(/^Paused at step \d+\./);
-    const pausedAt = await widget.stepsDone();
-    expect(await widget.status.textContent()).toBe(`Paused at step ${pausedAt}.`);
-    await widget.figure.getByRole('button', { name: 'Step' }).click();
-    await widget.waitForStatus(new RegExp(`^Paused at step ${pausedAt + 1}\\.`));
-    await widget.play.click();
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-    expect(await lossSummary()).toBe(finished);
+  describe('out of view', () => {
+    beforeAllFresh(() => ({ page, widget }));
+
+    it('pauses while scrolled out of view and resumes when back', async () => {
+      await widget.setStepCap(300);
+      await widget.play.click();
+      await widget.waitForSteps(2);
+      await page.evaluate(() => scrollTo(0, 0));
+      await widget.waitForStatus(/^Paused at step \d+\./);
+      await widget.figure.scrollIntoViewIfNeeded();
+      await widget.waitForStatus(/^Running\./);
+      await widget.pause.click();
+      await widget.waitForStatus(/^Paused at step \d+\./);
+    });
   });
 
-  it('pauses while scrolled out of view and resumes when back', async () => {
-    await widget.setStepCap(300);
-    await widget.play.click();
-    await widget.waitForSteps(2);
-    await page.evaluate(() => scrollTo(0, 0));
-    await widget.waitForStatus(/^Paused at step \d+\./);
-    await widget.figure.scrollIntoViewIfNeeded();
-    await widget.waitForStatus(/^Running\./);
-    await widget.pause.click();
-    await widget.waitForStatus(/^Paused at step \d+\./);
-    await widget.setStepCap(STEPS);
+  describe('from the keyboard', () => {
+    beforeAllFresh(() => ({ page, widget }));
+
+    it('answers while it trains: the loss chart’s read-out follows the arrow keys', async () => {
+      await widget.figure.getByRole('button', { name: 'Reset' }).click();
+      await widget.setStepCap(300);
+      await widget.play.click();
+      await widget.waitForStatus(/^Running\./);
+      // The chart has live points to read (the charts take new batches four times a second).
+      await widget.waitForSteps(2);
+      await expect.poll(lossSummary, { timeout: LIVE_TIMEOUT_MS }).not.toContain(`(step ${trace.steps - 1})`);
+      const chart = widget.figure.getByRole('figure', { name: /^Training loss$/ }).getByRole('img');
+      const readout = chart.locator('xpath=..').locator('.readout');
+      await chart.focus();
+      await page.keyboard.press('Home');
+      await expect.poll(() => readout.textContent()).toMatch(/\(step 0\)/);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => readout.textContent()).toMatch(/\(step 1\)/);
+      expect(await widget.status.textContent()).toMatch(/^Running\./);
+      await widget.pause.click();
+      await widget.waitForStatus(/^Paused at step \d+\./);
+    });
   });
 
-  it('answers the keyboard while it trains: the loss chart’s read-out follows the arrow keys', async () => {
-    await widget.figure.getByRole('button', { name: 'Reset' }).click();
-    await widget.setStepCap(300);
-    await widget.play.click();
-    await widget.waitForStatus(/^Running\./);
-    // The chart has live points to read (the charts take new batches four times a second).
-    await expect.poll(lossSummary).toMatch(/BatchNorm [\d.]+ \(step \d\d?\)/);
-    const chart = widget.figure.getByRole('figure', { name: /^Training loss$/ }).getByRole('img');
-    const readout = chart.locator('xpath=..').locator('.readout');
-    await chart.focus();
-    await page.keyboard.press('Home');
-    await expect.poll(() => readout.textContent()).toMatch(/\(step 0\)/);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => readout.textContent()).toMatch(/\(step 1\)/);
-    expect(await widget.status.textContent()).toMatch(/^Running\./);
-    await widget.pause.click();
-    await widget.waitForStatus(/^Paused at step \d+\./);
-    await widget.setStepCap(STEPS);
+  describe('settings from the keyboard', () => {
+    beforeAllFresh(() => ({ page, widget }));
+
+    it('takes the learning-rate slider, rejects a bad typed value, and plays and pauses', async () => {
+      const slider = widget.figure.getByRole('slider', { name: 'Learning rate' });
+      const exact = widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' });
+      await slider.focus();
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => exact.inputValue()).toBe('0.2');
+      // Not the trace's settings any more: nothing precomputed to show.
+      await widget.waitForStatus(/^Ready\. Press Play/);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => exact.inputValue()).toBe('0.5');
+      await widget.waitForStatus(/^Showing a precomputed run/);
+
+      await exact.fill('fast');
+      await exact.press('Enter');
+      expect(await widget.figure.getByText('Learning rate must be a number.').count()).toBe(1);
+      expect(await exact.getAttribute('aria-invalid')).toBe('true');
+      expect(await exact.inputValue()).toBe('0.5');
+
+      await widget.play.focus();
+      await page.keyboard.press('Enter');
+      await widget.waitForStatus(/^(Loading|Running)/);
+      await page.keyboard.press('Space'); // the same button now pauses
+      await widget.waitForStatus(/^Paused at step \d+\./);
+    });
   });
 
-  it('is driven by the keyboard: the learning-rate slider, a bad typed value, play', async () => {
-    const slider = widget.figure.getByRole('slider', { name: 'Learning rate' });
-    const exact = widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' });
-    await slider.focus();
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => exact.inputValue()).toBe('0.2');
-    // Not the trace's settings any more: nothing precomputed to show.
-    await widget.waitForStatus(/^Ready\. Press Play/);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => exact.inputValue()).toBe('0.5');
-    await widget.waitForStatus(/^Showing a precomputed run/);
+  describe('with every panel shown', () => {
+    beforeAllFresh(() => ({ page, widget }));
 
-    await exact.fill('fast');
-    await exact.press('Enter');
-    expect(await widget.figure.getByText('Learning rate must be a number.').count()).toBe(1);
-    expect(await exact.getAttribute('aria-invalid')).toBe('true');
-    expect(await exact.inputValue()).toBe('0.5');
-
-    await widget.play.focus();
-    await page.keyboard.press('Enter');
-    await widget.waitForStatus(/^(Loading|Running)/);
-    await page.keyboard.press('Space'); // the same button now pauses
-    await widget.waitForStatus(/^Paused at step \d+\./);
+    it('is axe-clean while running', async () => {
+      await widget.setStepCap(STEPS);
+      await widget.play.click();
+      await widget.waitForStatus(/^Running\./);
+      expect(await axeViolations(page)).toEqual([]);
+      await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+    });
   });
 
-  it('is axe-clean while running, with every panel shown', async () => {
-    await widget.play.click();
-    await widget.waitForStatus(/^Running\./);
-    expect(await axeViolations(page)).toEqual([]);
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-  });
+  describe('with noise that makes an arm diverge', () => {
+    beforeAllFresh(() => ({ page, widget }));
 
-  it('ends a diverging arm with “diverged at step k” and keeps the charts', async () => {
-    for (const [name, value] of [
-      ['Noise mean range n_μ', '1.5'],
-      ['Noise scale bound n_σ', '2'],
-    ] as const) {
-      const box = widget.figure.getByRole('textbox', { name: `${name}, exact value` });
-      await box.fill(value);
-      await box.press('Enter');
-    }
-    await widget.play.click();
-    await widget.waitForStatus(/^Finished at step \d+\. Standard \+ noise diverged at step \d+\./);
-    expect(await widget.figure.getByText(/× diverged at step \d+/).count()).toBeGreaterThan(0);
-    const lossChart = widget.figure.getByRole('figure', { name: /^Training loss$/ });
-    await lossChart.scrollIntoViewIfNeeded();
-    await expect.poll(() => lossChart.locator('path.series-line').count()).toBe(4);
-    expect(await lossSummary()).toMatch(/Standard \+ noise diverged at step \d+\./);
+    it('ends the diverging arm with “diverged at step k” and keeps the charts', async () => {
+      await widget.setStepCap(STEPS);
+      for (const [name, value] of [
+        ['Noise mean range n_μ', '1.5'],
+        ['Noise scale bound n_σ', '2'],
+      ] as const) {
+        const box = widget.figure.getByRole('textbox', { name: `${name}, exact value` });
+        await box.fill(value);
+        await box.press('Enter');
+      }
+      await widget.play.click();
+      await widget.waitForStatus(/^Finished at step \d+\. Standard \+ noise diverged at step \d+\./);
+      expect(await widget.figure.getByText(/× diverged at step \d+/).count()).toBeGreaterThan(0);
+      const lossChart = widget.figure.getByRole('figure', { name: /^Training loss$/ });
+      await lossChart.scrollIntoViewIfNeeded();
+      await expect.poll(() => lossChart.locator('path.series-line').count()).toBe(4);
+      expect(await lossSummary()).toMatch(/Standard \+ noise diverged at step \d+\./);
+    });
   });
 
   itStayedClean(() => watch);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { itStayedClean, type PageWatch } from './support/site';
-import { itIsAxeCleanWhileRunning, useLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { beforeAllFinishedRun, beforeAllFresh, itIsAxeCleanWhileRunning, useLiveFigure, type LiveFigure } from './support/live-widget';
 import { fmtValue } from '../../src/charts/describe';
 import type { Trace } from '../../src/traces/trace';
 
@@ -40,43 +40,48 @@ describe('NormalizationZoo', () => {
     expect(await chart(/^ℓ∞ norm, layer 2$/).count()).toBe(1);
   });
 
-  it('trains live in the worker with no long task on the main thread', async () => {
-    await widget.setStepCap(STEPS);
-    await widget.waitForStatus(/^Showing a precomputed run/);
-    const longTasks = await watchLongTasks(page);
-    await widget.play.click();
-    await widget.waitForSteps(2);
-    // The first live points replace the trace's last one (step 299); the charts may take a batch after the progress line.
-    await expect.poll(lossSummary).toMatch(/ℓ∞ norm [\d.]+ \(step \d\d?\)/);
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-    expect(await longTasks()).toEqual([]);
-    // The probes at steps 0 and 20 give each arm a band.
-    expect(await widget.summary(/^Loss along the gradient/).textContent()).toMatch(/step 20/);
+  describe(`a live run of ${STEPS} steps`, () => {
+    const run = beforeAllFinishedRun(() => ({ page, widget }), STEPS);
+
+    it('replaces the trace with its own numbers, and the probes at steps 0 and 20 give each arm a band', async () => {
+      // The trace's last point is at step 299.
+      expect(await lossSummary()).toMatch(new RegExp(`ℓ∞ norm [\\d.]+ \\(step ${STEPS - 1}\\)`));
+      expect(await widget.summary(/^Loss along the gradient/).textContent()).toMatch(/step 20/);
+    });
+
+    it('trained in the worker with no long task on the main thread', () => {
+      expect(run().longTasks).toEqual([]);
+    });
   });
 
-  it('hides an arm and switches to the deep linear network from the keyboard', async () => {
-    const linf = widget.figure.getByRole('checkbox', { name: 'ℓ∞ norm' });
-    await linf.focus();
-    await page.keyboard.press('Space');
-    await expect.poll(() => chart(/^Training loss$/).locator('path.series-line').count()).toBe(4);
-    await page.keyboard.press('Space');
+  describe('from the keyboard', () => {
+    beforeAllFresh(() => ({ page, widget }));
 
-    const compared = widget.figure.getByRole('combobox', { name: /one unit under BatchNorm and under/ });
-    await compared.focus();
-    await compared.selectOption('l1');
-    await expect.poll(() => chart(/^ℓ1 norm, layer 2$/).count()).toBe(1);
+    it('hides an arm and switches to the deep linear network from the keyboard', async () => {
+      await widget.setStepCap(STEPS);
+      const linf = widget.figure.getByRole('checkbox', { name: 'ℓ∞ norm' });
+      await linf.focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => chart(/^Training loss$/).locator('path.series-line').count()).toBe(4);
+      await page.keyboard.press('Space');
 
-    const network = widget.figure.getByRole('combobox', { name: 'Network' });
-    await network.focus();
-    await network.selectOption('dln');
-    await expect.poll(() => widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' }).inputValue()).toBe('0.00001');
-    await widget.waitForStatus(/^Ready\. Press Play/);
-    // The linear network has no tracked units: no distribution panels.
-    expect(await chart(ARM_TITLES).count()).toBe(0);
-    await widget.play.focus();
-    await page.keyboard.press('Enter');
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-    expect(await lossSummary()).toMatch(/BatchNorm [\d.,]+ \(step 23\)/);
+      const compared = widget.figure.getByRole('combobox', { name: /one unit under BatchNorm and under/ });
+      await compared.focus();
+      await compared.selectOption('l1');
+      await expect.poll(() => chart(/^ℓ1 norm, layer 2$/).count()).toBe(1);
+
+      const network = widget.figure.getByRole('combobox', { name: 'Network' });
+      await network.focus();
+      await network.selectOption('dln');
+      await expect.poll(() => widget.figure.getByRole('textbox', { name: 'Learning rate, exact value' }).inputValue()).toBe('0.00001');
+      await widget.waitForStatus(/^Ready\. Press Play/);
+      // The linear network has no tracked units: no distribution panels.
+      expect(await chart(ARM_TITLES).count()).toBe(0);
+      await widget.play.focus();
+      await page.keyboard.press('Enter');
+      await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+      expect(await lossSummary()).toMatch(/BatchNorm [\d.,]+ \(step 23\)/);
+    });
   });
 
   itIsAxeCleanWhileRunning(() => ({ page, widget }));

@@ -3,7 +3,7 @@
  * scrolled away — the worker's own step count is the same when it pauses and when it resumes, so no
  * step ran in between — and its worker ends when the reader leaves the page.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { siteUrl } from './support/site';
 import { useLiveFigure, type LiveFigure } from './support/live-widget';
@@ -45,7 +45,8 @@ const setHidden = (hidden: boolean) =>
   }, hidden);
 
 describe('training pauses out of sight', () => {
-  it('records the worker messages from a fresh load', async () => {
+  // The worker's messages are recorded from a fresh load of the page.
+  beforeAll(async () => {
     labMessages = await recordLabMessages(page);
     await page.reload();
     await widget.figure.scrollIntoViewIfNeeded();

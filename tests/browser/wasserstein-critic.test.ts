@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { itStayedClean, type PageWatch } from './support/site';
-import { itIsAxeCleanWhileRunning, useLiveFigure, watchLongTasks, type LiveFigure } from './support/live-widget';
+import { beforeAllFinishedRun, beforeAllFresh, itIsAxeCleanWhileRunning, useLiveFigure, type LiveFigure } from './support/live-widget';
 import type { Trace } from '../../src/traces/trace';
 
 const trace = JSON.parse(readFileSync('src/traces/wgan.json', 'utf8')) as Trace;
@@ -52,52 +52,62 @@ describe('WassersteinCritic', () => {
     expect((await cells(/^Weight clipping/))[1]).toBe(`${lastOf('clip', 'modesCovered')} of 8`);
   });
 
-  it('trains live in the worker: the map and the numbers follow the run, with no long task on the main thread', async () => {
-    await widget.setStepCap(STEPS);
-    await widget.waitForStatus(/^Showing a precomputed run/);
-    const longTasks = await watchLongTasks(page);
-    await widget.play.click();
-    await widget.waitForSteps(1);
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-    await expect.poll(() => field().locator('figcaption').textContent()).toBe(`Critic value D(x) at step ${STEPS - 1}`);
-    expect(await paintedCells()).toBe(true);
-    for (const arm of [/^Weight clipping/, /^Gradient penalty/, /^Spectral normalization/]) {
-      await expect.poll(async () => (await cells(arm)).slice(1).join(' ')).toMatch(new RegExp(`^\\d of 8 \\d+% ${STEPS - 1}$`));
-    }
-    expect(await widget.summary(/^Share of high-quality samples$/).textContent()).toMatch(/\(step 24\)/);
-    expect(await longTasks()).toEqual([]);
+  describe(`a live run of ${STEPS} steps`, () => {
+    const run = beforeAllFinishedRun(() => ({ page, widget }), STEPS);
+
+    it('replaces the map and the numbers with the run’s', async () => {
+      await expect.poll(() => field().locator('figcaption').textContent()).toBe(`Critic value D(x) at step ${STEPS - 1}`);
+      expect(await paintedCells()).toBe(true);
+      for (const arm of [/^Weight clipping/, /^Gradient penalty/, /^Spectral normalization/]) {
+        await expect.poll(async () => (await cells(arm)).slice(1).join(' ')).toMatch(new RegExp(`^\\d of 8 \\d+% ${STEPS - 1}$`));
+      }
+      expect(await widget.summary(/^Share of high-quality samples$/).textContent()).toMatch(/\(step 24\)/);
+    });
+
+    it('trained in the worker with no long task on the main thread', () => {
+      expect(run().longTasks).toEqual([]);
+    });
   });
 
-  it('rejects an out-of-range λ with a message and keeps the setting', async () => {
-    const lambda = widget.figure.getByRole('textbox', { name: 'Gradient-penalty weight λ (gp), exact value' });
-    await lambda.fill('1000');
-    await lambda.press('Enter');
-    await expect
-      .poll(() => widget.figure.locator('.problem').filter({ hasText: /Gradient-penalty weight/ }).textContent())
-      .toBe('Gradient-penalty weight λ (gp) must be between 0.01 and 100 (got 1000).');
-    expect(await lambda.inputValue()).toBe('0.1');
-    await lambda.fill('10');
-    await lambda.press('Enter');
-    await widget.waitForStatus(/^Ready\. Press Play/);
+  describe('settings', () => {
+    beforeAllFresh(() => ({ page, widget }));
+
+    it('rejects an out-of-range λ with a message and keeps the setting', async () => {
+      const lambda = widget.figure.getByRole('textbox', { name: 'Gradient-penalty weight λ (gp), exact value' });
+      await lambda.fill('1000');
+      await lambda.press('Enter');
+      await expect
+        .poll(() => widget.figure.locator('.problem').filter({ hasText: /Gradient-penalty weight/ }).textContent())
+        .toBe('Gradient-penalty weight λ (gp) must be between 0.01 and 100 (got 1000).');
+      expect(await lambda.inputValue()).toBe('0.1');
+      await lambda.fill('10');
+      await lambda.press('Enter');
+      await widget.waitForStatus(/^Ready\. Press Play/);
+    });
   });
 
-  it('is read from the keyboard: which critic, which surface, and the value under a moved cursor', async () => {
-    const sn = widget.figure.getByRole('radio', { name: 'Spectral normalization' });
-    await sn.focus();
-    await page.keyboard.press('Space');
-    const gradNorm = widget.figure.getByRole('radio', { name: /Gradient norm/ });
-    await gradNorm.focus();
-    await page.keyboard.press('Space');
-    await widget.play.click();
-    await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
-    await expect.poll(() => field().locator('figcaption').textContent()).toBe(`Gradient norm ‖∇ₓD(x)‖ at step ${STEPS - 1}`);
-    expect(await field().locator('.summary').textContent()).toMatch(/^Spectral normalization, step 24: /);
-    await fieldMap().focus();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => field().locator('.readout').textContent()).toMatch(/^At \(0\.18\d, 0\.0625\): D\(x\) −?[\d.]+(e−\d+)?, ‖∇ₓD‖ [\d.]+(e−\d+)?\.$/);
-    await page.keyboard.press('Home');
-    await expect.poll(() => field().locator('.readout').textContent()).toMatch(/^At \(−1\.94, 0\.0625\)/);
-    expect(await fieldMap().locator('.cursor-cell').count()).toBe(1);
+  describe('from the keyboard', () => {
+    beforeAllFresh(() => ({ page, widget }));
+
+    it('is read from the keyboard: which critic, which surface, and the value under a moved cursor', async () => {
+      await widget.setStepCap(STEPS);
+      const sn = widget.figure.getByRole('radio', { name: 'Spectral normalization' });
+      await sn.focus();
+      await page.keyboard.press('Space');
+      const gradNorm = widget.figure.getByRole('radio', { name: /Gradient norm/ });
+      await gradNorm.focus();
+      await page.keyboard.press('Space');
+      await widget.play.click();
+      await widget.waitForStatus(new RegExp(`^Finished at step ${STEPS}\\.`));
+      await expect.poll(() => field().locator('figcaption').textContent()).toBe(`Gradient norm ‖∇ₓD(x)‖ at step ${STEPS - 1}`);
+      expect(await field().locator('.summary').textContent()).toMatch(/^Spectral normalization, step 24: /);
+      await fieldMap().focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => field().locator('.readout').textContent()).toMatch(/^At \(0\.18\d, 0\.0625\): D\(x\) −?[\d.]+(e−\d+)?, ‖∇ₓD‖ [\d.]+(e−\d+)?\.$/);
+      await page.keyboard.press('Home');
+      await expect.poll(() => field().locator('.readout').textContent()).toMatch(/^At \(−1\.94, 0\.0625\)/);
+      expect(await fieldMap().locator('.cursor-cell').count()).toBe(1);
+    });
   });
 
   itIsAxeCleanWhileRunning(() => ({ page, widget }));

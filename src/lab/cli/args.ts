@@ -1,8 +1,10 @@
 /**
  * The reproduce CLI's command line, parsed without side effects so every bad input can be tested
- * in-process. `parseArgs` reads the words; `planRun` checks them against the chosen experiment's
- * schema. Both throw UsageError (exit code 2) with a message that says what to type instead.
+ * in-process. `parseArgs` reads the words (node:util's parser, strict: an unknown flag or a flag
+ * without its value is an error); `planRun` checks them against the chosen experiment's schema. Both
+ * throw UsageError (exit code 2) with a message that says what to type instead.
  */
+import { parseArgs as parseWords } from 'node:util';
 import { fieldOf, parseValue, resolveConfig } from '../schema';
 import type { BackendName } from '../tf';
 import type { Config, ConfigValue, Experiment } from '../types';
@@ -49,61 +51,51 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
   return value;
 }
 
+const OPTIONS = {
+  seed: { type: 'string' },
+  steps: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  backend: { type: 'string' },
+  snapshots: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { experimentId: '', seed: DEFAULT_SEED, sets: [], snapshots: false, backend: 'wasm', help: false };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (word === '--help' || word === '-h') {
-      parsed.help = true;
-      continue;
+  let words;
+  try {
+    words = parseWords({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    // node:util's message names the flag and what is wrong with it ("Unknown option '--sed'", "argument missing", …).
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = words;
+  const parsed: ParsedArgs = {
+    experimentId: '',
+    seed: values.seed === undefined ? DEFAULT_SEED : wholeNumber('--seed', values.seed, 0, MAX_SEED),
+    sets: (values.set ?? []).map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--set needs key=value (got "${pair}")`);
+      return [pair.slice(0, eq), pair.slice(eq + 1)];
+    }),
+    snapshots: values.snapshots ?? false,
+    backend: 'wasm',
+    help: values.help ?? false,
+  };
+  if (values.steps !== undefined) parsed.steps = wholeNumber('--steps', values.steps, 1, Number.MAX_SAFE_INTEGER);
+  if (values.out !== undefined) parsed.out = values.out;
+  if (values.backend !== undefined) {
+    if (!BACKENDS.includes(values.backend as BackendName)) {
+      throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')} (got "${values.backend}")`);
     }
-    if (word === '--snapshots') {
-      parsed.snapshots = true;
-      continue;
-    }
-    if (!word.startsWith('--')) {
-      positional.push(word);
-      continue;
-    }
-    const [flag, inline] = word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
-    if (!['--seed', '--steps', '--set', '--out', '--backend'].includes(flag)) {
-      throw new UsageError(`unknown option ${flag}\n${USAGE}`);
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-      throw new UsageError(`${flag} needs a value\n${USAGE}`);
-    }
-    switch (flag) {
-      case '--seed':
-        parsed.seed = wholeNumber('--seed', value, 0, MAX_SEED);
-        break;
-      case '--steps':
-        parsed.steps = wholeNumber('--steps', value, 1, Number.MAX_SAFE_INTEGER);
-        break;
-      case '--set': {
-        const eq = value.indexOf('=');
-        if (eq <= 0) throw new UsageError(`--set needs key=value (got "${value}")`);
-        parsed.sets.push([value.slice(0, eq), value.slice(eq + 1)]);
-        break;
-      }
-      case '--out':
-        parsed.out = value;
-        break;
-      case '--backend':
-        if (!BACKENDS.includes(value as BackendName)) {
-          throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')} (got "${value}")`);
-        }
-        parsed.backend = value as BackendName;
-        break;
-    }
+    parsed.backend = values.backend as BackendName;
   }
   if (parsed.help) return parsed;
   if (parsed.snapshots && parsed.out === undefined) throw new UsageError(`--snapshots goes into the JSON report: add --out file.json\n${USAGE}`);
-  if (positional.length !== 1) {
-    throw new UsageError(`${positional.length === 0 ? 'which experiment?' : `one experiment at a time (got ${positional.join(', ')})`}\n${USAGE}`);
+  if (positionals.length !== 1) {
+    throw new UsageError(`${positionals.length === 0 ? 'which experiment?' : `one experiment at a time (got ${positionals.join(', ')})`}\n${USAGE}`);
   }
-  parsed.experimentId = positional[0]!;
+  parsed.experimentId = positionals[0]!;
   return parsed;
 }
 

@@ -5,7 +5,6 @@
 import type { ConfigSchema } from '../types';
 
 export const WGAN_ARMS = ['clip', 'gp', 'sn'] as const;
-export type WganArmId = (typeof WGAN_ARMS)[number];
 
 export interface WganConfig {
   [key: string]: number;

@@ -2,7 +2,8 @@
  * Spectral norm σ(W) (largest singular value) by power iteration, as in Miyato et al. 2018, Alg. 1
  * (docs/protocol.md, R7): keep a persistent ũ per matrix and do ONE iteration per training step; because W
  * changes slowly, the recycled ũ stays close to the top singular vector and one iteration is enough.
- * `spectralNormReference` runs many iterations from a fresh vector: the yardstick σ̂ is compared with.
+ * `spectralNormReference` runs many iterations from a fresh vector on W's values (the lab's one
+ * plain-number power iteration, spectral/power-iteration.ts): the yardstick σ̂ is compared with.
  *
  * W may have any orientation ([in, out] here, [out, in] in the paper): σ is the same, ũ has
  * W.shape[0] entries and ṽ has W.shape[1].
@@ -10,6 +11,7 @@
 import { tf } from '../tf';
 import type { Rng } from '../random';
 import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
+import { spectralNorm } from '../spectral/power-iteration';
 
 /** Iterations of the reference; docs/protocol.md, R7 compares against 300. */
 export const REFERENCE_ITERATIONS = 300;
@@ -52,18 +54,7 @@ export function sigmaOf(w: Tensor2D, u: Tensor2D, v: Tensor2D): Scalar {
   return tf.sum(tf.mul(tf.matMul(u, w), v));
 }
 
-/** σ(W) by `iterations` power iterations from a fresh seeded vector. */
+/** σ(W) by `iterations` power iterations from a fresh seeded vector (the same draws as initialU). */
 export function spectralNormReference(w: Tensor2D, rng: Rng, iterations = REFERENCE_ITERATIONS): number {
-  let u = initialU(w.shape[0], rng);
-  let sigma = 0;
-  for (let i = 0; i < iterations; i++) {
-    const next = powerIterate(w, u);
-    u.dispose();
-    next.v.dispose();
-    if (i === iterations - 1) sigma = next.sigma.dataSync()[0]!;
-    next.sigma.dispose();
-    u = next.u;
-  }
-  u.dispose();
-  return sigma;
+  return spectralNorm(w.arraySync(), rng.normalArray(w.shape[0]), iterations);
 }

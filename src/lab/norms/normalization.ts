@@ -9,8 +9,6 @@ import { lpNormEval, lpNormTrain } from './lp';
 
 export type NormKind = 'none' | 'batchnorm' | 'l1' | 'l2' | 'linf';
 
-export const NORM_KINDS: readonly NormKind[] = ['none', 'batchnorm', 'l1', 'l2', 'linf'];
-
 export interface NormOutput {
   y: Tensor2D;
   /** Batch statistics to fold into running averages (train mode only). */

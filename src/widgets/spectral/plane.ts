@@ -3,7 +3,7 @@
  * PLANE_SIZE viewBox, the unit circle and its image under M as polyline points, the ends of the major
  * axis and the basis images. Plain numbers, so the same picture renders on the server and on the page.
  */
-import { apply, ellipseOf, unitAt, type Mat2, type Vec2 } from './matrix2';
+import { apply, ellipseOf, unitAt, type Mat2, type Vec2 } from '../../lab/spectral/matrix2';
 
 export const PLANE_SIZE = 360;
 /** Plane units from the centre to an edge. */

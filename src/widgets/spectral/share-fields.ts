@@ -5,7 +5,7 @@
  */
 import type { ConfigSchema, NumberField } from '../../lab/types';
 import { SEED_FIELD } from '../share/url-state';
-import type { Mat2 } from './matrix2';
+import type { Mat2 } from '../../lab/spectral/matrix2';
 
 /** Handles stay inside the plot: every entry of M lies in [−HANDLE_LIMIT, HANDLE_LIMIT]. */
 export const HANDLE_LIMIT = 2.4;

@@ -1,11 +1,11 @@
 /**
  * The spectral-norm figure as a still, its numbers: σ(M), and the small network's measured Lipschitz
  * constant against the product of its layers' σ before and after spectral normalization, in words.
- * Plain numbers from the figure's own math (spectral/matrix2.ts, spectral/small-net.ts): a few
+ * Plain numbers from the figure's own math (src/lab/spectral): a few
  * milliseconds at build time. The plane is drawn by the figure's own EllipsePlane.
  */
-import { ellipseOf, type Mat2 } from '../spectral/matrix2';
-import { checkLipschitz, drawNet, spectrallyNormalized, SIZES, type LipschitzCheck } from '../spectral/small-net';
+import { ellipseOf, type Mat2 } from '../../lab/spectral/matrix2';
+import { checkLipschitz, drawNet, spectrallyNormalized, SIZES, type LipschitzCheck } from '../../lab/spectral/small-net';
 import { fmtValue } from '../../charts/describe';
 
 export interface SpectralStillModel {

@@ -2,7 +2,7 @@
  * What the live-figure tests share: finding a figure's controls and state, waiting on conditions
  * (never on time), and watching the main thread for long tasks while the worker trains.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { axeViolations, siteUrl, watchPage, type PageWatch } from './site';
@@ -28,6 +28,22 @@ export interface LiveFigure {
 
 /** A cold worker loads tfjs, the .wasm and the digits first; a busy CI machine is slow at it. */
 const LIVE_TIMEOUT_MS = 30_000;
+/** How often `waitUntil` reads again. */
+const POLL_MS = 50;
+
+/**
+ * Reads until `accept` holds, like expect.poll, which vitest allows only inside a test: the figure's
+ * helpers also set up describe blocks (beforeAllFinishedRun).
+ */
+async function waitUntil<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeout = LIVE_TIMEOUT_MS): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return;
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms for ${what}; last read: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
 
 export function liveFigure(page: Page, name: RegExp): LiveFigure {
   const figure = page.getByRole('figure', { name });
@@ -45,15 +61,11 @@ export function liveFigure(page: Page, name: RegExp): LiveFigure {
       const cap = figure.getByRole('textbox', { name: 'Step cap, exact value' });
       await cap.fill(String(steps));
       await cap.press('Enter');
-      await expect.poll(() => cap.inputValue()).toBe(String(steps));
+      await waitUntil(`a step cap of ${steps}`, () => cap.inputValue(), (v) => v === String(steps));
     },
     stepsDone,
-    waitForStatus: async (pattern) => {
-      await expect.poll(() => status.textContent(), { timeout: LIVE_TIMEOUT_MS }).toMatch(pattern);
-    },
-    waitForSteps: async (steps) => {
-      await expect.poll(stepsDone, { timeout: LIVE_TIMEOUT_MS }).toBeGreaterThanOrEqual(steps);
-    },
+    waitForStatus: (pattern) => waitUntil(`the status ${pattern}`, () => status.textContent(), (text) => pattern.test(text ?? '')),
+    waitForSteps: (steps) => waitUntil(`step ${steps}`, stepsDone, (done) => done >= steps),
   };
 }
 
@@ -96,8 +108,51 @@ export function useLiveFigure(path: string, name: RegExp, onOpen: (opened: LiveP
   afterAll(() => close?.());
 }
 
-/** Axe looks at a figure mid-run (a step cap long enough not to finish first), which is paused right after. */
+/**
+ * A describe block's set-up: the page reloaded and the figure hydrated, its settings and seed the
+ * defaults again, so the block's tests depend on nothing an earlier block did (or failed to finish).
+ */
+export function beforeAllFresh(opened: () => { page: Page; widget: LiveFigure }): void {
+  beforeAll(async () => {
+    const { page, widget } = opened();
+    await page.reload();
+    await widget.figure.scrollIntoViewIfNeeded();
+    await widget.play.waitFor();
+  });
+}
+
+export interface FinishedRun {
+  /** CPU time of each main-thread task over the 50 ms budget while it trained (./long-tasks.ts). */
+  longTasks: number[];
+}
+
+/**
+ * A describe block's set-up: a fresh page (beforeAllFresh), then one run of `steps` steps with the
+ * defaults, played to its end while the main thread is watched. The block's tests read what it left.
+ */
+export function beforeAllFinishedRun(opened: () => { page: Page; widget: LiveFigure }, steps: number): () => FinishedRun {
+  let run: FinishedRun | undefined;
+  beforeAllFresh(opened);
+  beforeAll(async () => {
+    const { page, widget } = opened();
+    await widget.setStepCap(steps);
+    const longTasks = await watchLongTasks(page);
+    await widget.play.click();
+    await widget.waitForStatus(new RegExp(`^Finished at step ${steps}\\.`));
+    run = { longTasks: await longTasks() };
+  });
+  return () => run!;
+}
+
+/** Axe looks at a freshly loaded figure mid-run (a step cap long enough not to finish first), which is paused right after. */
 export function itIsAxeCleanWhileRunning(opened: () => { page: Page; widget: LiveFigure }): void {
+  describe('while running', () => {
+    beforeAllFresh(opened);
+    itIsAxeClean(opened);
+  });
+}
+
+function itIsAxeClean(opened: () => { page: Page; widget: LiveFigure }): void {
   it('is axe-clean while running', async () => {
     const { page, widget } = opened();
     await widget.setStepCap(300);

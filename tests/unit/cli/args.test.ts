@@ -30,6 +30,7 @@ describe('parseArgs', () => {
       help: false,
     });
     expect(parseArgs(['wgan', '--out', 'r.json', '--snapshots']).snapshots).toBe(true);
+    expect(parseArgs(['-h']).help).toBe(true);
   });
 
   it('defaults to seed 1 on wasm with no output file and no snapshots', () => {
@@ -37,9 +38,11 @@ describe('parseArgs', () => {
   });
 
   it('rejects unknown flags, missing values and malformed numbers', () => {
-    expect(usage(() => parseArgs(['wgan', '--sed', '3']))).toMatch(/unknown option --sed/);
-    expect(usage(() => parseArgs(['wgan', '--seed']))).toMatch(/--seed needs a value/);
-    expect(usage(() => parseArgs(['wgan', '--out', '--seed', '2']))).toMatch(/--out needs a value/);
+    expect(usage(() => parseArgs(['wgan', '--sed', '3']))).toMatch(/^Unknown option '--sed'/);
+    expect(usage(() => parseArgs(['wgan', '--seed']))).toMatch(/^Option '--seed <value>' argument missing/);
+    expect(usage(() => parseArgs(['wgan', '--out', '--seed', '2']))).toMatch(/^Option '--out' argument is ambiguous/);
+    expect(usage(() => parseArgs(['wgan', '--snapshots=yes', '--out', 'r.json']))).toMatch(/^Option '--snapshots' does not take an argument/);
+    expect(usage(() => parseArgs(['wgan', '--sed', '3']))).toMatch(/\nusage: npm run reproduce -- <experiment>/);
     expect(usage(() => parseArgs(['wgan', '--seed', '1.5']))).toMatch(/--seed needs a whole number/);
     expect(usage(() => parseArgs(['wgan', '--steps', '0']))).toMatch(/--steps needs a whole number between 1/);
     expect(usage(() => parseArgs(['wgan', '--set', 'lambda']))).toMatch(/--set needs key=value/);

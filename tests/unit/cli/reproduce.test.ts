@@ -1,92 +1,26 @@
 /**
- * The reproduce CLI end to end: the real process once (exit code 2, nothing written), then the same
- * `reproduce()` in-process for bad input, the report's shape and determinism.
+ * The reproduce CLI in-process on bad input and --help: nothing runs, nothing is written. The real
+ * process, the report's shape and determinism are science tests (tests/science/cli), as they train.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reproduce } from '../../../src/lab/cli/main';
+import { runCli as run } from './in-process';
 
 const scratch = mkdtempSync(join(tmpdir(), 'reproduce-'));
-/**
- * The real process starts tsx cold (it compiles the lab and loads tfjs) while the other unit-test
- * workers keep both cores busy: a few seconds usually, but over 5 s (vitest's default limit) on a fresh clone.
- */
-const REAL_PROCESS_TIMEOUT_MS = 60_000;
-
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await reproduce(argv, { out: (t) => (out += t), err: (t) => (err += t), interactive: false });
-  return { code, out, err };
-}
 
 describe('npm run reproduce', () => {
-  it('exits with code 2 and writes nothing for an unknown experiment (real process, as package.json runs it)', () => {
-    const out = join(scratch, 'unknown.json');
-    const tsx = join('node_modules', 'tsx', 'dist', 'cli.mjs');
-    const result = spawnSync(process.execPath, [tsx, '--import', './scripts/tfjs-esm.mjs', 'src/lab/cli/reproduce.ts', 'no-such', '--out', out], {
-      encoding: 'utf8',
-    });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/unknown experiment "no-such"; valid experiments: bn-vs-standard, .*spectral-norm/);
-    expect(existsSync(out)).toBe(false);
-  }, REAL_PROCESS_TIMEOUT_MS);
-
   it.each([
-    ['a bad flag', ['wgan', '--sed', '2'], /unknown option --sed/],
-    ['a missing value', ['wgan', '--steps'], /--steps needs a value/],
+    ['a bad flag', ['wgan', '--sed', '2'], /Unknown option '--sed'/],
+    ['a missing value', ['wgan', '--steps'], /Option '--steps <value>' argument missing/],
     ['an out-of-range value', ['wgan', '--set', 'clip=5'], /clip must be between 0.0001 and 1 \(got 5\)/],
   ])('exits with code 2 and writes nothing for %s', async (_, argv, message) => {
     const out = join(scratch, 'bad.json');
-    const result = await run([...argv, '--out', out]);
+    const result = await run(['--out', out, ...argv]);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);
     expect(existsSync(out)).toBe(false);
-  });
-
-  it('writes the documented JSON and prints a summary table', async () => {
-    const out = join(scratch, 'wgan.json');
-    const result = await run(['wgan', '--steps', '3', '--set', 'evalEvery=2', '--seed', '4', '--out', out]);
-    expect(result.code).toBe(0);
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    expect(Object.keys(report)).toEqual(['experiment', 'seed', 'steps', 'backend', 'config', 'arms', 'summary']);
-    expect(report).toMatchObject({ experiment: 'wgan', seed: 4, steps: 3, backend: 'wasm', config: { steps: 3, evalEvery: 2, lambda: 0.1 } });
-    expect(Object.keys(report.arms)).toEqual(['clip', 'gp', 'sn']);
-    expect(report.arms.gp.step).toEqual([0, 1, 2]);
-    expect(report.arms.gp.loss).toHaveLength(3);
-    // Sample quality is measured at steps 0 and 2 (every 2nd and the last), null in between.
-    expect(report.arms.gp.modesCovered).toEqual([expect.any(Number), null, expect.any(Number)]);
-    expect(report.summary.gp).toMatchObject({ diverged: false, modesCovered: expect.any(Number), highQualityFraction: expect.any(Number) });
-    expect(result.out.split('\n')[0]).toMatch(/^arm\s+diverged\s+finalLoss\s+modesCovered\s+highQualityFraction$/);
-    expect(result.out).toMatch(/\ngp\s+false\s/);
-  });
-
-  it('writes snapshots into the JSON only with --snapshots', async () => {
-    const out = join(scratch, 'wgan-snapshots.json');
-    const result = await run(['wgan', '--steps', '3', '--set', 'snapshotEvery=2', '--out', out, '--snapshots']);
-    expect(result.code).toBe(0);
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    expect(Object.keys(report.snapshots)).toEqual(['clip', 'gp', 'sn']);
-    expect(report.snapshots.gp.map((s: { step: number }) => s.step)).toEqual([0, 2]);
-    expect(report.snapshots.gp[0].snapshot.value).toHaveLength(32 * 32);
-    // The printed report is the summary table and the file's name, no snapshot data.
-    expect(result.out.split('\n').filter(Boolean)).toHaveLength(5);
-  }, 30_000);
-
-  it.each([
-    ['spectral-norm', '12'],
-    ['wgan', '3'],
-  ])('%s: byte-identical JSON for the same seed on the same backend, different JSON for another seed', async (experiment, steps) => {
-    const files = ['a', 'b', 'c'].map((name) => join(scratch, `${experiment}-${name}.json`));
-    for (const [i, file] of files.entries()) {
-      expect((await run([experiment, '--steps', steps, '--seed', i === 2 ? '2' : '1', '--out', file])).code).toBe(0);
-    }
-    const [a, b, c] = files.map((f) => readFileSync(f, 'utf8'));
-    expect(a).toBe(b);
-    expect(a).not.toBe(c);
   });
 
   it('prints usage for --help without running anything', async () => {

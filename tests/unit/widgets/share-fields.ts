@@ -1,25 +1,26 @@
 /** Every widget's link fields and malformed values for them, shared by the unit and browser tests of URL state. */
-import { NOISY_BN_SCHEMA } from '../../../src/lab/experiments/noisy-bn-schema';
-import { ICS_GRADIENTS_SCHEMA } from '../../../src/lab/experiments/ics-gradients-schema';
-import { LANDSCAPE_SCHEMA } from '../../../src/lab/experiments/landscape-schema';
-import { LP_NORMS_SCHEMA } from '../../../src/lab/experiments/lp-norms-schema';
-import { WGAN_SCHEMA } from '../../../src/lab/experiments/wgan-schema';
+import { getExperiment } from '../../../src/lab/experiments/registry';
 import type { ConfigSchema, Field } from '../../../src/lab/types';
+import { WIDGETS } from '../../../src/widgets/catalog';
 import { SPECTRAL_SHARE_FIELDS } from '../../../src/widgets/spectral/share-fields';
 import { EXPLORER_SHARE_FIELDS, LIPSCHITZ_SHARE_FIELDS, THEOREM_SHARE_FIELDS, liveFields } from '../../../src/widgets/share/widget-fields';
 
-/** Every widget in the catalog with the fields its links carry. */
-export const FIELDS: Record<string, ConfigSchema> = {
+/** The figures that compute on the page declare their link fields themselves. */
+const PAGE_FIGURE_FIELDS: Record<string, ConfigSchema> = {
   'batchnorm-explorer': EXPLORER_SHARE_FIELDS,
-  'noise-injection': liveFields(NOISY_BN_SCHEMA),
-  'gradient-shift': liveFields(ICS_GRADIENTS_SCHEMA),
   'lipschitz-ratio': LIPSCHITZ_SHARE_FIELDS,
-  'landscape-probe': liveFields(LANDSCAPE_SCHEMA),
   'theorem-check': THEOREM_SHARE_FIELDS,
-  'normalization-zoo': liveFields(LP_NORMS_SCHEMA),
   'spectral-norm': SPECTRAL_SHARE_FIELDS,
-  'wasserstein-critic': liveFields(WGAN_SCHEMA),
 };
+
+/** Every widget in the catalog with the fields its links carry: a live figure's, its experiment's settings and the seed. */
+export const FIELDS: Record<string, ConfigSchema> = Object.fromEntries(
+  WIDGETS.map((w) => {
+    const fields = w.experiment ? liveFields(getExperiment(w.experiment).schema) : PAGE_FIGURE_FIELDS[w.slug];
+    if (!fields) throw new Error(`${w.slug} computes on the page: add its link fields to tests/unit/widgets/share-fields.ts`);
+    return [w.slug, fields];
+  }),
+);
 
 /** A small seeded generator (mulberry32), so the random sweeps are the same on every run. */
 export function rng(seed: number): () => number {

@@ -1,7 +1,7 @@
 /** The spectral-norm figure's still: ellipse, σ and the network numbers, from the figure's own math. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ellipseOf, type Mat2 } from '../../../src/widgets/spectral/matrix2';
-import { checkLipschitz, drawNet, spectrallyNormalized } from '../../../src/widgets/spectral/small-net';
+import { ellipseOf, type Mat2 } from '../../../src/lab/spectral/matrix2';
+import { checkLipschitz, drawNet, spectrallyNormalized } from '../../../src/lab/spectral/small-net';
 import { ellipseView, PLANE_SIZE } from '../../../src/widgets/spectral/plane';
 import { fmtValue } from '../../../src/charts/describe';
 import { SSR_START_MS, svelteSsr, type SvelteSsr } from './still-ssr';

@@ -2,8 +2,10 @@
  * The 2×2 picture of the spectral norm (Miyato et al. 2018; docs/protocol.md, R7), pure and DOM-free: a
  * matrix M maps the unit circle to an ellipse whose longest semi-axis is σ(M), its largest singular
  * value, and power iteration finds that axis one step at a time. Closed forms here are the yardstick
- * the iteration is tested against.
+ * the iteration is tested against; the iteration itself is power-iteration.ts's, on M's rows.
  */
+import { powerStep as powerStepOn } from './power-iteration';
+
 export type Vec2 = readonly [number, number];
 
 /** M as the images of the basis vectors, the columns the reader drags: M e₁ = col1, M e₂ = col2. */
@@ -13,10 +15,7 @@ export interface Mat2 {
 }
 
 export const apply = (m: Mat2, v: Vec2): Vec2 => [m.col1[0] * v[0] + m.col2[0] * v[1], m.col1[1] * v[0] + m.col2[1] * v[1]];
-/** Mᵀv. */
-export const applyTransposed = (m: Mat2, v: Vec2): Vec2 => [m.col1[0] * v[0] + m.col1[1] * v[1], m.col2[0] * v[0] + m.col2[1] * v[1]];
 export const norm = (v: Vec2): number => Math.hypot(v[0], v[1]);
-const dot = (a: Vec2, b: Vec2): number => a[0] * b[0] + a[1] * b[1];
 
 export interface Ellipse {
   /** Semi-axes, major first: σ₁ ≥ σ₂ ≥ 0, the singular values of M. */
@@ -52,17 +51,16 @@ export interface PowerStep {
   sigma: number;
 }
 
-/** One power iteration: ṽ ← Mᵀũ/‖Mᵀũ‖, ũ ← Mṽ/‖Mṽ‖, σ̂ = ũᵀMṽ. M = 0 (or ũ in Mᵀ's kernel) keeps ũ and gives σ̂ = 0. */
+/** One power iteration on M (power-iteration.ts `powerStep`), as 2-vectors. */
 export function powerStep(m: Mat2, u: Vec2): PowerStep {
-  const mtU = applyTransposed(m, u);
-  const vLength = norm(mtU);
-  if (vLength === 0) return { u, v: [0, 0], sigma: 0 };
-  const v: Vec2 = [mtU[0] / vLength, mtU[1] / vLength];
-  const mv = apply(m, v);
-  const uLength = norm(mv);
-  if (uLength === 0) return { u, v, sigma: 0 };
-  const next: Vec2 = [mv[0] / uLength, mv[1] / uLength];
-  return { u: next, v, sigma: dot(next, mv) };
+  const step = powerStepOn(
+    [
+      [m.col1[0], m.col2[0]],
+      [m.col1[1], m.col2[1]],
+    ],
+    u,
+  );
+  return { u: [step.u[0]!, step.u[1]!], v: [step.v[0]!, step.v[1]!], sigma: step.sigma };
 }
 
 /** The unit vector at `angle` radians. */

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { normalizeBase, startServer } from '../serve.mjs';
+import { normalizeBase, startServer } from '../../scripts/serve.mjs';
 
 export const AUDIT_BASE_PATH = '/bn-course/';
 

@@ -10,8 +10,8 @@
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium } from '../tests/browser/support/browser';
-import { chapterPaths, serveProductionBuild } from './bench/site-build';
+import { findChromium } from '../../tests/browser/support/browser';
+import { chapterPaths, serveProductionBuild } from './site-build';
 
 /**
  * The browser tests' Chromium settings: headless, no sandbox (CI runs as root), no GPU, no QUIC.

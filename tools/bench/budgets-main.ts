@@ -1,11 +1,11 @@
 /**
  * The budgets table of `npm run bench` (printed at its end), also runnable alone:
- *   tsx scripts/bench/budgets-main.ts [--lighthouse]
+ *   tsx tools/bench/budgets-main.ts [--lighthouse]
  * `--lighthouse` adds the Lighthouse scores of every chapter (about 20 s a page). Builds into a
  * temporary directory unless SITE_DIR names a build (see site-build.ts).
  */
 import { fileURLToPath } from 'node:url';
-import { auditPages, auditTable } from '../audit';
+import { auditPages, auditTable } from './audit';
 import { budgetTable, measureBudgets } from './budgets';
 import { chapterPaths, serveProductionBuild } from './site-build';
 

@@ -5,11 +5,10 @@
  * activations, against the largest input-gradient norm actually found on a grid, before and after
  * dividing every layer by its σ (spectral normalization with exact σ).
  */
-import { stream } from '../../lab/random';
+import { stream } from '../random';
+import { euclidean, matTVec, matVec, spectralNorm, type Matrix } from './power-iteration';
 
 /** Rows are output units: W is [out][in]. */
-export type Matrix = number[][];
-
 export interface SmallNet {
   weights: Matrix[];
   biases: number[][];
@@ -37,47 +36,8 @@ export function drawNet(seed: number): SmallNet {
   return { weights, biases };
 }
 
-// Plain loops: the figure recomputes on the main thread and must stay well under a 50 ms task.
-function matVec(w: Matrix, x: readonly number[]): number[] {
-  const out = new Array<number>(w.length);
-  for (let i = 0; i < w.length; i++) {
-    const row = w[i]!;
-    let s = 0;
-    for (let j = 0; j < row.length; j++) s += row[j]! * x[j]!;
-    out[i] = s;
-  }
-  return out;
-}
-
-function matTVec(w: Matrix, y: readonly number[]): number[] {
-  const out = new Array<number>(w[0]!.length).fill(0);
-  for (let i = 0; i < w.length; i++) {
-    const row = w[i]!;
-    for (let j = 0; j < row.length; j++) out[j]! += row[j]! * y[i]!;
-  }
-  return out;
-}
-
-function length(x: readonly number[]): number {
-  let s = 0;
-  for (const v of x) s += v * v;
-  return Math.sqrt(s);
-}
-
-/** σ(W) by power iteration from the all-ones direction (no layer here is orthogonal to it). */
-export function spectralNorm(w: Matrix): number {
-  let u = w.map(() => 1 / Math.sqrt(w.length));
-  let sigma = 0;
-  for (let k = 0; k < SIGMA_ITERATIONS; k++) {
-    const wtU = matTVec(w, u);
-    const v = wtU.map((x) => x / length(wtU));
-    const wv = matVec(w, v);
-    sigma = length(wv);
-    if (sigma === 0) return 0;
-    u = wv.map((x) => x / sigma);
-  }
-  return sigma;
-}
+/** σ(W) from the all-ones direction (no layer here is orthogonal to it). */
+export const layerSigma = (w: Matrix): number => spectralNorm(w, w.map(() => 1), SIGMA_ITERATIONS);
 
 /** ∇ₓf at x: Wᵀ of each layer, masked by the ReLUs that are on, from the output back. */
 export function inputGradient(net: SmallNet, x: readonly number[]): number[] {
@@ -108,12 +68,12 @@ export interface LipschitzCheck {
 }
 
 export function checkLipschitz(net: SmallNet): LipschitzCheck {
-  const sigmas = net.weights.map(spectralNorm);
+  const sigmas = net.weights.map(layerSigma);
   let measured = 0;
   for (let i = 0; i < GRID; i++) {
     for (let j = 0; j < GRID; j++) {
       const x = [-EXTENT + (2 * EXTENT * i) / (GRID - 1), -EXTENT + (2 * EXTENT * j) / (GRID - 1)];
-      measured = Math.max(measured, length(inputGradient(net, x)));
+      measured = Math.max(measured, euclidean(inputGradient(net, x)));
     }
   }
   return { sigmas, bound: sigmas.reduce((p, s) => p * s, 1), measured };
@@ -123,7 +83,7 @@ export function checkLipschitz(net: SmallNet): LipschitzCheck {
 export function spectrallyNormalized(net: SmallNet): SmallNet {
   return {
     weights: net.weights.map((w) => {
-      const sigma = spectralNorm(w);
+      const sigma = layerSigma(w);
       return w.map((row) => row.map((v) => v / sigma));
     }),
     biases: net.biases,

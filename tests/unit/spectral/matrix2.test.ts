@@ -4,7 +4,7 @@
  * converges to the closed-form σ₁, from below, at the rate (σ₂/σ₁)² per step.
  */
 import { describe, expect, it } from 'vitest';
-import { apply, ellipseOf, norm, powerStep, unitAt, type Mat2, type Vec2 } from '../../../src/widgets/spectral/matrix2';
+import { apply, ellipseOf, norm, powerStep, unitAt, type Mat2, type Vec2 } from '../../../src/lab/spectral/matrix2';
 
 const M: Mat2 = { col1: [1.5, 0.5], col2: [-0.4, 0.8] };
 /** Largest and smallest ‖M x‖ over 20,000 points x of the unit circle. */

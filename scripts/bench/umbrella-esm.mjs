@@ -1,4 +1,0 @@
-// `--import ./scripts/bench/umbrella-esm.mjs` (after scripts/tfjs-esm.mjs): see umbrella-hooks.mjs.
-import { register } from 'node:module';
-
-register('./umbrella-hooks.mjs', import.meta.url);
