@@ -88,6 +88,12 @@ function sentenceAt(text: string, at: number): string {
   return text.slice(start, end < 0 ? text.length : at + end + 1);
 }
 
+/** Whether an occurrence of `text` in the source spans [at, at + length). */
+function covers(source: string, text: string, at: number, length: number): boolean {
+  for (let i = source.indexOf(text); i >= 0; i = source.indexOf(text, i + 1)) if (i <= at && at + length <= i + text.length) return true;
+  return false;
+}
+
 /** Every number in a chapter that reads as a hand-typed measurement under the rule above. */
 export function handTypedNumbers(chapter: string, source: string, { setup, allowed }: ScanOptions): Finding[] {
   const text = masked(source);
@@ -102,8 +108,7 @@ export function handTypedNumbers(chapter: string, source: string, { setup, allow
       if (sentence.includes(CITE_MARK)) continue;
       if (v !== null && (setup.has(v) || (kind === 'thousands' && isYear(v)))) continue;
       if (kind === 'multiple' && SETUP_MULTIPLE.test(text.slice(at + token.length))) continue;
-      const raw = source.slice(Math.max(0, at - 80), at + token.length + 80);
-      if (mine.some((a) => raw.includes(a.text) && a.text.includes(token.trim()))) continue;
+      if (mine.some((a) => covers(source, a.text, at, token.length))) continue;
       findings.push({ line: source.slice(0, at).split('\n').length, token: `${kind}: ${token.trim()}`, sentence: sentence.replace(/\s+/g, ' ').trim() });
     }
   }
