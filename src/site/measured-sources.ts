@@ -41,18 +41,23 @@ export interface FigureNumbers {
   values: Readonly<Record<string, number>>;
 }
 
+const QUARTER = 0.25;
+
 /** Chapter 4's network curves: each arm's loss along −∇L after the slice's step, and what a reader can find on it. */
 function gradientSlice(): FigureNumbers {
   const file = sliceJson as SliceFile;
   const values: Record<string, number> = {};
   for (const arm of file.arms) {
-    const best = largestOnGrid(sampledCurve({ id: arm.arm, label: arm.arm, description: '', xLabel: 'x', yLabel: 'loss' }, arm));
+    const curve = sampledCurve({ id: arm.arm, label: arm.arm, description: '', xLabel: 'x', yLabel: 'loss' }, arm);
+    const best = largestOnGrid(curve);
     Object.assign(values, {
       [`${arm.arm}.lossStart`]: arm.values[0]!,
       [`${arm.arm}.lossMin`]: Math.min(...arm.values),
       [`${arm.arm}.lossMax`]: Math.max(...arm.values),
       [`${arm.arm}.lossEnd`]: arm.values.at(-1)!,
       [`${arm.arm}.slopeStart`]: arm.slopes[0]!,
+      // A quarter unit along: how fast the slope changes near the start (chapter 4 reads the BatchNorm curve there).
+      [`${arm.arm}.slopeAtQuarter`]: curve.df(QUARTER),
       [`${arm.arm}.gradNorm`]: arm.gradNorm,
       [`${arm.arm}.secantMax`]: best.L,
       [`${arm.arm}.gradientRatioMax`]: best.beta,

@@ -4,7 +4,8 @@
  * self-check's numeric answer can come from `measuredAnswer(ref)`. Pure: the unit tests resolve every
  * reference the chapters make without a build.
  *
- * A reference names one source (claim, study, trace or figure) and what to read from it:
+ * A reference names one source (claim, study, trace or figure) and what to read from it (the second
+ * quantity of a ratio, difference, change or holds is arm `over`, in run `overRun`, of the same source):
  *   value       a metric of an arm in a run (default): over a multi-seed file, the mean and the range
  *               ("−0.95 (−0.96 to −0.94, 5 seeds)"); one seed (a trace, a one-seed study, or
  *               `show="seed"`) reads as that run's value, labelled with its seed ("0.000402 (seed 1)")
@@ -37,8 +38,10 @@ export interface MeasuredRef {
   arm?: string;
   metric?: string;
   form?: MeasuredForm;
-  /** The other arm of a ratio, difference, change or holds. */
+  /** The other arm of a ratio, difference, change or holds… */
   over?: string;
+  /** …or the same arm (or `over`) in another run of the same file. */
+  overRun?: string;
   /** holds: the relation, and its right side (`over` × factor, or the number `than`). */
   op?: Relation;
   factor?: number;
@@ -178,6 +181,15 @@ function seriesOf(ref: MeasuredRef, arm: string | undefined): Series {
   return figureSeries(ref, ref.figure!);
 }
 
+/** The second quantity of a two-sided form: arm `over` (default: the same arm) in run `overRun` (default: the same run). */
+function otherSeries(ref: MeasuredRef): Series {
+  if (ref.over === undefined && ref.overRun === undefined) fail(ref, `form="${ref.form}" needs over="<arm>" or overRun="<run>"`);
+  return seriesOf({ ...ref, run: ref.overRun ?? ref.run }, ref.over ?? ref.arm);
+}
+
+/** "batchnorm", "lr0.1", "batchnorm in lr0.1": how a source label names the second quantity. */
+const otherName = (ref: MeasuredRef) => [ref.over, ref.overRun && `in ${ref.overRun}`].filter(Boolean).join(' ');
+
 /** Seed by seed, a ∘ b; null where either is missing (a diverged run). */
 function combine(a: Series, b: Series, op: (x: number, y: number) => number, source: string): Series {
   return { seeds: a.seeds, values: a.values.map((x, i) => (finite(x) && finite(b.values[i]) ? op(x, b.values[i]!) : null)), source };
@@ -229,14 +241,15 @@ function compare(x: number, op: Relation, y: number): boolean {
 function holds(ref: MeasuredRef): MeasuredResult {
   if (!ref.op) fail(ref, 'holds needs op="<", ">", "<=" or ">="');
   const left = seriesOf(ref, ref.arm);
-  if ((ref.over === undefined) === (ref.than === undefined)) fail(ref, 'holds needs either over="<arm>" or than={number}');
-  const right = ref.over !== undefined ? seriesOf(ref, ref.over) : { ...left, values: left.values.map(() => ref.than!) };
+  const twoSided = ref.over !== undefined || ref.overRun !== undefined;
+  if (twoSided === (ref.than !== undefined)) fail(ref, 'holds needs either over="<arm>" (or overRun="<run>") or than={number}');
+  const right = twoSided ? otherSeries(ref) : { ...left, values: left.values.map(() => ref.than!) };
   const factor = ref.factor ?? 1;
   const holdsOn = left.seeds.filter((_, i) => {
     const [x, y] = [left.values[i], right.values[i]];
     return finite(x) && finite(y) && compare(x, ref.op!, factor * y);
   });
-  const rhs = ref.over !== undefined ? `${factor === 1 ? '' : `${factor}×`}${ref.over}` : String(ref.than);
+  const rhs = twoSided ? `${factor === 1 ? '' : `${factor}×`}${otherName(ref)}` : String(ref.than);
   return { text: holdsText(holdsOn, left.seeds), source: `${left.source} ${ref.op} ${rhs}`, value: holdsOn.length };
 }
 
@@ -257,15 +270,15 @@ function quantity(ref: MeasuredRef): { series: Series; format: MetricFormat; dig
   const own = seriesOf(ref, ref.arm);
   const metricFormat = (ref.metric && METRICS[ref.metric]?.format) || 'number';
   if (form === 'value') return { series: own, format: ref.format ?? metricFormat, digits: ref.digits ?? NUMBER_DIGITS, signed: false };
-  if (ref.over === undefined) fail(ref, `form="${form}" needs over="<arm>"`);
-  const other = seriesOf(ref, ref.over);
+  const other = otherSeries(ref);
+  const name = otherName(ref);
   if (form === 'ratio') {
-    return { series: combine(own, other, (x, y) => x / y, `${own.source} ÷ ${ref.over}`), format: ref.format ?? 'number', digits: ref.digits ?? RATIO_DIGITS, signed: false };
+    return { series: combine(own, other, (x, y) => x / y, `${own.source} ÷ ${name}`), format: ref.format ?? 'number', digits: ref.digits ?? RATIO_DIGITS, signed: false };
   }
   if (form === 'difference') {
-    return { series: combine(own, other, (x, y) => x - y, `${own.source} − ${ref.over}`), format: ref.format ?? metricFormat, digits: ref.digits ?? NUMBER_DIGITS, signed: true };
+    return { series: combine(own, other, (x, y) => x - y, `${own.source} − ${name}`), format: ref.format ?? metricFormat, digits: ref.digits ?? NUMBER_DIGITS, signed: true };
   }
-  return { series: combine(own, other, (x, y) => x / y - 1, `${own.source} ÷ ${ref.over} − 1`), format: ref.format ?? 'percent', digits: ref.digits ?? RATIO_DIGITS, signed: true };
+  return { series: combine(own, other, (x, y) => x / y - 1, `${own.source} ÷ ${name} − 1`), format: ref.format ?? 'percent', digits: ref.digits ?? RATIO_DIGITS, signed: true };
 }
 
 /** One run's value, "0.158 (seed 1)". */

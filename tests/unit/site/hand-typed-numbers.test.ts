@@ -47,6 +47,15 @@ const SETUP: ReadonlySet<number> = new Set([
  */
 const ALLOWED: readonly Allowed[] = [
   { chapter: '01-batch-normalization', text: '$\\rho = 0.99$ corresponds', why: 'the default momentum of Keras and tf.layers: a framework constant' },
+  // The Lipschitz-ratio figure's closed-form curve, named by its formula (src/lab/lipschitz/curves.ts).
+  { chapter: '04-lipschitz-and-smoothness', text: '**2.5 x².**', why: 'a closed-form curve of the figure' },
+  { chapter: '04-lipschitz-and-smoothness', text: '$2.5\\,x^2$', why: 'a closed-form curve of the figure' },
+  // The digits the MLPs train on: 400 per class (scripts/build-mnist.mjs), a data-set size.
+  { chapter: '02-does-batchnorm-reduce-ics', text: 'on 4,000 MNIST digits', why: 'the training set’s size' },
+  { chapter: '07-is-batchnorm-the-only-way', text: 'on 4,000 digits', why: 'the training set’s size' },
+  // Constants of the engine's GAN toy that are not config fields (src/lab/gan/eight-gaussians.ts, wgan-arm.ts).
+  { chapter: '08-lipschitzness-elsewhere', text: 'divided by\n1.414', why: 'the toy data set’s scale (gan_toy.py’s constant)' },
+  { chapter: '08-lipschitzness-elsewhere', text: '$\\beta = (0.5, 0.9)$', why: 'Adam’s β of the penalty and SN arms' },
 ];
 
 describe('the hand-typed-number rule', () => {

@@ -57,7 +57,7 @@ const CANDIDATES: { kind: string; pattern: RegExp; value: (m: string) => number 
   {
     kind: 'multiple',
     pattern:
-      /\b(?:\d+(?:\.\d+)?|a hundred|hundred|thousand|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)[\s-]+(?:times|fold)\b|\btwice\b/gi,
+      /\b(?:\d+(?:\.\d+)?|a hundred|hundred|thousand|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)[\s-]+(?:times|fold)\b|\btwice\b(?![\s-]+differentiable)/gi,
     value: () => null,
   },
 ];

@@ -60,6 +60,14 @@ describe('a claim file', () => {
     expect(r.text).toMatch(new RegExp(`^${formatNumber(mean(ratios), 2)} \\(`));
   });
 
+  it('compares a run with another run of the same file', () => {
+    const at05 = r2.runs['lr0.5'].arms.standard.finalLoss as number[];
+    const at01 = r2.runs['lr0.1'].arms.standard.finalLoss as number[];
+    const r = resolveMeasured({ claim: 'R2', run: 'lr0.5', arm: 'standard', metric: 'finalLoss', form: 'holds', op: '>', overRun: 'lr0.1' });
+    expect(r.value).toBe(at05.filter((v, i) => v > at01[i]!).length);
+    expect(r.source).toBe('claim R2 lr0.5 standard finalLoss > in lr0.1');
+  });
+
   it('prints accuracies as percentages and changes as signed percentages', () => {
     expect(resolveMeasured({ claim: 'R2', run: 'lr0.5', arm: 'batchnorm', metric: 'trainAccuracy', seed: 1 }).text).toMatch(/^\d+(\.\d+)?% \(seed 1\)$/);
     const change = resolveMeasured({ claim: 'R2', run: 'lr0.5', arm: 'noisy-batchnorm', metric: 'finalLoss', form: 'change', over: 'batchnorm', seed: 1 });
