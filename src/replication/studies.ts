@@ -83,4 +83,15 @@ export const STUDY_PLANS: readonly StudyPlan[] = [
       { key: 'lr0.5', label: 'lr 0.5', experiment: 'landscape', overrides: { lr: 0.5 }, metrics: ['finalLoss', 'lossBandMedian'] },
     ],
   },
+  {
+    study: 'ics-settings',
+    purpose:
+      'Chapter 3’s exercises on R3’s deep linear network: the smallest learning rate (1e-7), an earlier layer (3), and the ten times larger rate the course first used (1e-5 for 400 steps), where the plain network’s own G and G′ stop agreeing on some seeds.',
+    seeds: SEEDS,
+    runs: [
+      { key: 'lr1e-7', label: 'lr 1e-7', experiment: 'ics-gradients', overrides: { lr: 1e-7 }, metrics: ['finalLoss', 'icsCosMedian', 'icsL2Median'] },
+      { key: 'layer3', label: 'layer 3', experiment: 'ics-gradients', overrides: { icsLayer: 3 }, metrics: ['finalLoss', 'icsCosMedian', 'icsL2Median'] },
+      { key: 'lr1e-5', label: 'lr 1e-5, 400 steps', experiment: 'ics-gradients', overrides: { lr: 1e-5, steps: 400 }, metrics: ['finalLoss', 'icsCosMedian', 'icsL2Median'] },
+    ],
+  },
 ];

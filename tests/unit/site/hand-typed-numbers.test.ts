@@ -50,6 +50,8 @@ const ALLOWED: readonly Allowed[] = [
   // The Lipschitz-ratio figure's closed-form curve, named by its formula (src/lab/lipschitz/curves.ts).
   { chapter: '04-lipschitz-and-smoothness', text: '**2.5 x².**', why: 'a closed-form curve of the figure' },
   { chapter: '04-lipschitz-and-smoothness', text: '$2.5\\,x^2$', why: 'a closed-form curve of the figure' },
+  // R3's pre-registered line for "the plain network's G and G′ agree" (src/replication/claims.ts).
+  { chapter: '03-ics-gradients', text: 'above 0.9', why: 'a pre-registered threshold' },
   // The digits the MLPs train on: 400 per class (scripts/build-mnist.mjs), a data-set size.
   { chapter: '02-does-batchnorm-reduce-ics', text: 'on 4,000 MNIST digits', why: 'the training set’s size' },
   { chapter: '07-is-batchnorm-the-only-way', text: 'on 4,000 digits', why: 'the training set’s size' },
