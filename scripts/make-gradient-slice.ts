@@ -10,6 +10,7 @@ import { initBackend } from '../src/lab/tf';
 import { readDigitsFile } from '../src/lab/data/digits-file';
 import { landscape } from '../src/lab/experiments/landscape';
 import { gradientSlices } from '../src/lab/lipschitz/gradient-slice';
+import { ENGINE_FINGERPRINT } from '../src/lab/engine-fingerprint';
 import { SLICE_PLAN, SLICE_SEED, sliceHash, type SliceFile } from '../src/lab/lipschitz/slice-file';
 
 const OUT = 'src/traces/gradient-slice.json';
@@ -24,6 +25,7 @@ const file: SliceFile = {
   seed: SLICE_SEED,
   backend,
   configHash: sliceHash(landscape.defaults),
+  engine: ENGINE_FINGERPRINT,
   plan: SLICE_PLAN,
   arms: arms.map((a) => ({ ...a, gradNorm: round(a.gradNorm), values: a.values.map(round), slopes: a.slopes.map(round) })),
 };

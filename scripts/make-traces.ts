@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { reproduce } from '../src/lab/cli/main';
 import type { Report } from '../src/lab/cli/report';
 import { configHash } from '../src/lab/schema';
+import { ENGINE_FINGERPRINT } from '../src/lab/engine-fingerprint';
 import { lastSnapshots, shapeTrace, TRACE_PLANS, type StoredColumns, type Trace } from '../src/traces/trace';
 
 const OUT_DIR = 'src/traces';
@@ -35,6 +36,7 @@ try {
       steps: report.steps,
       backend: report.backend,
       configHash: configHash(report.config),
+      engine: ENGINE_FINGERPRINT,
       stride: plan.stride,
       arms: shapeTrace(report.arms as unknown as StoredColumns, plan),
       ...(plan.lastSnapshot && report.snapshots && { snapshots: lastSnapshots(report.snapshots) }),

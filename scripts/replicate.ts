@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { reproduce } from '../src/lab/cli/main';
 import type { Report } from '../src/lab/cli/report';
 import { configHash } from '../src/lab/schema';
-import { BACKEND, CLAIM_PLANS, SEEDS, type RunPlan } from '../src/replication/plan';
-import { STUDY_PLANS } from '../src/replication/studies';
+import { ENGINE_FINGERPRINT } from '../src/lab/engine-fingerprint';
+import { BACKEND, type RunPlan } from '../src/replication/plan';
+import { MEASUREMENT_SETS as SETS, type MeasurementSet } from '../src/replication/sets';
 import { pickMetrics, type StoredRun } from '../src/replication/measured';
 
 const OUT_DIR = 'src/replication';
@@ -37,22 +38,6 @@ async function runOnce(plan: RunPlan, seed: number, scratch: string): Promise<{ 
   return { report, seconds: (performance.now() - started) / 1000 };
 }
 
-/** One file's worth of runs: a claim or a study. */
-interface MeasurementSet {
-  /** The id on the command line and in the log. */
-  id: string;
-  /** Written first in the file: { claim: 'R3' } or { study: '…' }. */
-  header: Record<string, string>;
-  seeds: readonly number[];
-  runs: readonly RunPlan[];
-  path: string;
-}
-
-const SETS: readonly MeasurementSet[] = [
-  ...CLAIM_PLANS.map((p) => ({ id: p.claim, header: { claim: p.claim }, seeds: SEEDS, runs: p.runs, path: join(OUT_DIR, `${p.claim.toLowerCase()}.json`) })),
-  ...STUDY_PLANS.map((p) => ({ id: p.study, header: { study: p.study }, seeds: p.seeds, runs: p.runs, path: join(OUT_DIR, 'studies', `${p.study}.json`) })),
-];
-
 async function runSet(set: MeasurementSet, scratch: string): Promise<object> {
   const runs: Record<string, StoredRun> = {};
   for (const plan of set.runs) {
@@ -73,7 +58,7 @@ async function runSet(set: MeasurementSet, scratch: string): Promise<object> {
     }
     runs[plan.key] = stored;
   }
-  return { ...set.header, backend: BACKEND, seeds: [...set.seeds], runs };
+  return { ...set.header, backend: BACKEND, engine: ENGINE_FINGERPRINT, seeds: [...set.seeds], runs };
 }
 
 const only = process.argv.slice(2);

@@ -77,10 +77,14 @@ export function resolveConfig<C extends Config>(schema: ConfigSchema, overrides:
  * precomputed figure fails CI.
  */
 export function configHash(config: Config): string {
-  const canonical = JSON.stringify(Object.keys(config).sort().map((k) => [k, config[k]]));
+  return fnv1a(JSON.stringify(Object.keys(config).sort().map((k) => [k, config[k]])));
+}
+
+/** FNV-1a over a string, as 8 hex digits: short, stable and dependency-free (not cryptographic). */
+export function fnv1a(text: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < canonical.length; i++) {
-    h ^= canonical.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');

@@ -50,6 +50,7 @@ export interface ForwardContext {
 
 export interface RunningStats {
   mean: Tensor1D;
+  /** The statistic the normalization divides by: BatchNorm's biased variance, an ℓp layer's scale s_p. */
   variance: Tensor1D;
 }
 

@@ -27,6 +27,8 @@ export interface StoredRun {
 export interface ClaimFile {
   claim: ClaimId;
   backend: string;
+  /** ENGINE_FINGERPRINT of the engine that measured it (src/lab/engine-fingerprint.ts). */
+  engine: string;
   seeds: number[];
   runs: Record<string, StoredRun>;
 }
@@ -41,7 +43,7 @@ type JsonColumns = Record<string, Record<string, (number | null)[]>>;
 
 /** Numbers computed from the columns, for claims whose summary keeps only the last value. */
 const EXTRAS: Record<string, (arms: JsonColumns) => Record<string, number | null>> = {
-  // R7: σ̂'s error after 10 steps (science.md's test), not after the run's last step…
+  // R7: σ̂'s error after 10 steps (the protocol's line), not after the run's last step…
   sigmaRelErrorAt10: (arms) => ({ 'power-iteration': at(arms['power-iteration'], 'sigmaRelError', 9) }),
   // …the critic's largest measured ‖∇ₓf‖ over every probe, and the product bound at the last one.
   maxInputGradNormMax: (arms) => ({ critic: finiteOf(arms.critic?.maxInputGradNorm).reduce<number | null>((m, v) => Math.max(m ?? v, v), null) }),

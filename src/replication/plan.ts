@@ -1,15 +1,15 @@
 /**
- * What `npm run replicate` runs for each of science.md's browser-scale claims R1–R7: which experiment,
- * which settings (the science tests' configs: tests/science/*, tests/unit/gan/*,
- * tests/unit/spectral/*), on which seeds, and which summary numbers to keep. Pure data, no tfjs: the
- * script, the freshness test and the page all read it, so they agree on what a claim's runs are.
+ * What `npm run replicate` runs for each of the paper's browser-scale claims R1–R7 (docs/protocol.md): which
+ * experiment, which settings, on which seeds, and which summary numbers to keep. Pure data, no tfjs: the
+ * script, the freshness test, the science tests and the page all read it (through sets.ts), so they agree
+ * on what a claim's runs are.
  */
 import type { ConfigValue } from '../lab/types';
 
 export type ClaimId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
 
-/** science.md §10 measured every claim on seeds 1, 2, 3. */
-export const SEEDS = [1, 2, 3] as const;
+/** Every claim rests on seeds 1–5 (docs/protocol.md): a sentence claims what holds on all five, or says on how many. */
+export const SEEDS = [1, 2, 3, 4, 5] as const;
 
 /** The claims were measured on wasm; the script refuses to record another backend silently. */
 export const BACKEND = 'wasm';

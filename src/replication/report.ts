@@ -16,7 +16,7 @@ export type SeedView = (run: string, arm: string, metric: string) => number;
 export interface Check {
   /** The inequality in words, e.g. "BatchNorm < 0.6 × standard at lr 0.1". */
   text: string;
-  /** Where the threshold comes from: "science.md" (an auto-test line) or a paper claim with our line. */
+  /** Where the threshold comes from: "pre-registered" (the protocol's line) or "our line for the paper's claim". */
   source: string;
   holds: (v: SeedView) => boolean;
 }

@@ -94,4 +94,18 @@ export const STUDY_PLANS: readonly StudyPlan[] = [
       { key: 'lr1e-5', label: 'lr 1e-5, 400 steps', experiment: 'ics-gradients', overrides: { lr: 1e-5, steps: 400 }, metrics: ['finalLoss', 'icsCosMedian', 'icsL2Median'] },
     ],
   },
+  {
+    study: 'landscape-wide-range',
+    purpose: 'Chapter 5: the landscape probes reaching 16 times the learning rate, on the same small steps as R4 plus larger ones.',
+    seeds: [1, 2, 3, 4, 5],
+    runs: [
+      {
+        key: 'eta16',
+        label: 'MLP, lr 0.1, η up to 16 × lr',
+        experiment: 'landscape',
+        overrides: { etaRange: 16 },
+        metrics: ['lossBandMedian', 'gradChangeMedian', 'betaEffMedian'],
+      },
+    ],
+  },
 ];

@@ -12,7 +12,7 @@
 import { SNAPSHOTS, type Columns, type StepSnapshot } from '../lab/worker/columns';
 import type { FieldSnapshot } from '../lab/types';
 import { perEtaKey } from '../lab/measure/landscape-keys';
-import { PROBE_ETA_FRACTIONS } from '../lab/experiments/landscape-schema';
+import { DEFAULT_PROBE_COUNT } from '../lab/experiments/landscape-schema';
 
 export interface TracePlan {
   experiment: string;
@@ -36,6 +36,8 @@ export interface Trace {
   steps: number;
   backend: string;
   configHash: string;
+  /** ENGINE_FINGERPRINT of the engine that made it (src/lab/engine-fingerprint.ts). */
+  engine: string;
   stride: number;
   arms: StoredColumns;
   /** Arm → its last snapshot, when the plan keeps it. */
@@ -62,13 +64,14 @@ export const TRACE_PLANS: readonly TracePlan[] = [
     dense: ['loss', 'accuracy', ...activationMetrics([2, 5])],
     sparse: ['trainAccuracy', 'testAccuracy', 'diverged'],
   },
-  { experiment: 'ics-gradients', seed: 1, stride: 1, dense: ['loss'], sparse: ['icsL2', 'icsCos', 'diverged'] },
+  // 2,000 steps: every fifth keeps the loss curve smooth and the file small.
+  { experiment: 'ics-gradients', seed: 1, stride: 5, dense: ['loss'], sparse: ['icsL2', 'icsCos', 'diverged'] },
   {
     experiment: 'landscape',
     seed: 1,
     stride: 2,
     dense: ['loss'],
-    sparse: ['lossMin', 'lossMax', 'gradChange', 'betaEff', ...perEtaKeys(PROBE_ETA_FRACTIONS.length), 'diverged'],
+    sparse: ['lossMin', 'lossMax', 'gradChange', 'betaEff', ...perEtaKeys(DEFAULT_PROBE_COUNT), 'diverged'],
   },
   {
     experiment: 'wgan',
@@ -84,7 +87,7 @@ export const TRACE_PLANS: readonly TracePlan[] = [
     // Five arms: every third step keeps the file under half the size limit.
     stride: 3,
     dense: ['loss', ...activationMetrics([2, 5])],
-    sparse: [...perEtaKeys(PROBE_ETA_FRACTIONS.length), 'trainAccuracy', 'testAccuracy', 'diverged'],
+    sparse: [...perEtaKeys(DEFAULT_PROBE_COUNT), 'trainAccuracy', 'testAccuracy', 'diverged'],
   },
 ];
 

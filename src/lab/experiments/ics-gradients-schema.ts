@@ -23,8 +23,8 @@ export const ICS_LAYER_FIELD: NumberField = {
 
 export const ICS_GRADIENTS_SCHEMA = [
   MODEL_FIELD('dln'),
-  learningRateField(1e-5),
-  stepsField(400),
+  learningRateField(1e-6),
+  stepsField(2000),
   ICS_LAYER_FIELD,
   measureEveryField(20, 'G and G′'),
   ...DLN_FIELDS,

@@ -3,7 +3,9 @@
  * (docs/protocol.md, R3). Every `measureEvery` steps, for the chosen layer i: G = its gradient, G′ = its
  * gradient after layers 1…i−1 (γ/β included) took their SGD step on the same batch.
  * Default: the deep linear network at browser scale — 10 layers of 10×10, 200 Gaussian samples,
- * full-batch GD at lr 1e-5, layer 9 (paper: 25 layers, 1000 samples, lr 1e-6, layers 9 and 17).
+ * full-batch GD at lr 1e-6 for 2,000 steps, layer 9 (paper: 25 layers, 1000 samples, lr 1e-6, layers 9
+ * and 17). At lr 1e-5 the plain network reached the edge of stability on some seeds, so its own G and G′
+ * stopped agreeing; at lr 1e-6 they agree on every seed (docs/protocol.md, Changes to the protocol).
  * The digits MLP is selectable (use lr ≈ 0.1 for it; layers 2…hiddenLayers+1).
  *
  * Arms: standard, batchnorm.

@@ -10,9 +10,9 @@ export type LandscapeConfig = BnVsStandardConfig & { etaRange: number };
 
 export const LANDSCAPE_ARMS = ['standard', 'batchnorm'] as const;
 
-/** Probe step lengths as fractions of the largest, ascending; with the default range 4 they are
- *  lr × {½, 1, 2, 4} (docs/protocol.md, R4, the paper's VGG range [0.05, 0.4] at lr 0.1). */
-export const PROBE_ETA_FRACTIONS: readonly number[] = [1 / 8, 1 / 4, 1 / 2, 1];
+/** The smallest probe step, as a multiple of the learning rate: the grid starts here whatever its reach
+ *  (docs/protocol.md, R4), so a wider range adds larger steps and never drops the small ones. */
+export const SMALLEST_PROBE = 1 / 2;
 
 const ETA_RANGE_FIELD: NumberField = {
   key: 'etaRange',
@@ -23,7 +23,7 @@ const ETA_RANGE_FIELD: NumberField = {
   max: 16,
   scale: 'log',
   unit: '× learning rate',
-  help: 'The probes step η along −g for η up to this multiple of the learning rate (¹⁄₈, ¼, ½ and all of it); the paper: 4.',
+  help: 'The probes step η along −g from half the learning rate, doubling, up to this multiple of it (½, 1, 2, 4 by default, as the paper); a wider range adds larger steps.',
 };
 
 export const LANDSCAPE_SCHEMA = [
@@ -34,7 +34,19 @@ export const LANDSCAPE_SCHEMA = [
   measureEveryField(20, 'the landscape probes'),
 ];
 
-/** The probed step sizes η of a config, ascending (index k ↔ metrics loss.eta<k>, gradChange.eta<k>). */
+/**
+ * The probed step sizes η of a config, ascending (index k ↔ metrics loss.eta<k>, gradChange.eta<k>):
+ * lr × {½, 1, 2, 4, …} doubling up to lr × etaRange, and lr × etaRange itself when it is not on the
+ * doubling grid. A maximum over probes (the effective β) is only comparable between runs on the same
+ * grid, so every range shares the small steps.
+ */
 export function probeEtas(config: Pick<LandscapeConfig, 'lr' | 'etaRange'>): number[] {
-  return PROBE_ETA_FRACTIONS.map((f) => f * config.etaRange * config.lr);
+  const multiples: number[] = [];
+  for (let m = SMALLEST_PROBE; m <= config.etaRange * (1 + 1e-9); m *= 2) multiples.push(m);
+  const last = multiples.at(-1);
+  if (last === undefined || last < config.etaRange * (1 - 1e-9)) multiples.push(config.etaRange);
+  return multiples.map((m) => m * config.lr);
 }
+
+/** How many step sizes the default grid has (lr × {½, 1, 2, 4}): the traces keep that many. */
+export const DEFAULT_PROBE_COUNT = probeEtas({ lr: 1, etaRange: ETA_RANGE_FIELD.default }).length;

@@ -21,7 +21,7 @@ export const LP_NORMS_SCHEMA = [
 
 /** The landscape chapter's default probe range (lr × {½, 1, 2, 4}), so the loss bands of the two
  *  figures read alike (the paper's Figs. 12–13 (b) repeat Fig. 4 (a) for the ℓp nets). */
-const ETA_RANGE = 4;
+export const LP_ETA_RANGE = 4;
 
 /** The probed step sizes η of a config, ascending (index k ↔ metrics loss.eta<k>, gradChange.eta<k>). */
-export const lpProbeEtas = (config: Pick<LpNormsConfig, 'lr'>): number[] => probeEtas({ lr: config.lr, etaRange: ETA_RANGE });
+export const lpProbeEtas = (config: Pick<LpNormsConfig, 'lr'>): number[] => probeEtas({ lr: config.lr, etaRange: LP_ETA_RANGE });

@@ -1,5 +1,5 @@
 /**
- * Per-arm summaries from a run's records, shared by every experiment (issue 3's keys, each only where
+ * Per-arm summaries from a run's records, shared by every experiment (the summary keys of the CLI, each only where
  * its metric was recorded):
  *   finalLoss — mean training loss of the last 50 recorded steps; trainAccuracy/testAccuracy — the
  *   last evaluation; icsL2Median/icsCosMedian, lossBandMedian (lossMax − lossMin), gradChangeMedian,

@@ -18,6 +18,8 @@ export interface SliceFile {
   seed: number;
   backend: string;
   configHash: string;
+  /** ENGINE_FINGERPRINT of the engine that made it (src/lab/engine-fingerprint.ts). */
+  engine: string;
   plan: SlicePlan;
   arms: ArmSlice[];
 }

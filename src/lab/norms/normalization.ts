@@ -5,7 +5,7 @@
 import type { Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import type { NormMode, RunningStats } from '../types';
 import { batchNormEval, batchNormTrain } from './batchnorm';
-import { lpNorm } from './lp';
+import { lpNormEval, lpNormTrain } from './lp';
 
 export type NormKind = 'none' | 'batchnorm' | 'l1' | 'l2' | 'linf';
 
@@ -13,7 +13,7 @@ export const NORM_KINDS: readonly NormKind[] = ['none', 'batchnorm', 'l1', 'l2',
 
 export interface NormOutput {
   y: Tensor2D;
-  /** Batch statistics to fold into running averages (BatchNorm in train mode only). */
+  /** Batch statistics to fold into running averages (train mode only). */
   batchStats?: RunningStats;
 }
 
@@ -22,9 +22,10 @@ export function hasAffine(kind: NormKind): boolean {
   return kind !== 'none';
 }
 
-/** Whether eval mode reads running statistics (only BatchNorm keeps them). */
+/** Whether eval mode reads running statistics: every normalization keeps them, so BatchNorm and the ℓp
+ *  variants are evaluated by one protocol (docs/protocol.md, Definitions). */
 export function keepsRunningStats(kind: NormKind): boolean {
-  return kind === 'batchnorm';
+  return kind !== 'none';
 }
 
 export function applyNorm(
@@ -37,13 +38,14 @@ export function applyNorm(
 ): NormOutput {
   if (kind === 'none') return { y: h };
   if (!gamma || !beta) throw new Error(`${kind} needs γ and β`);
+  if (mode === 'eval' && !running) throw new Error(`${kind} in eval mode needs running statistics`);
   if (kind === 'batchnorm') {
-    if (mode === 'eval') {
-      if (!running) throw new Error('BatchNorm in eval mode needs running statistics');
-      return { y: batchNormEval(h, gamma, beta, running) };
-    }
+    if (mode === 'eval') return { y: batchNormEval(h, gamma, beta, running!) };
     const { y, mean, variance } = batchNormTrain(h, gamma, beta);
     return mode === 'train' ? { y, batchStats: { mean, variance } } : { y };
   }
-  return { y: lpNorm(h, kind, gamma, beta) };
+  // ℓp keeps s_p where BatchNorm keeps its variance (RunningStats.variance).
+  if (mode === 'eval') return { y: lpNormEval(h, gamma, beta, { mean: running!.mean, scale: running!.variance }) };
+  const { y, mean, scale } = lpNormTrain(h, kind, gamma, beta);
+  return mode === 'train' ? { y, batchStats: { mean, variance: scale } } : { y };
 }

@@ -11,6 +11,8 @@ export const THEOREM_STILL_SEED = 1;
 
 export interface TheoremStillData {
   seed: number;
+  /** ENGINE_FINGERPRINT of the engine that computed it (src/lab/engine-fingerprint.ts). */
+  engine: string;
   theorem: Theorem41;
 }
 

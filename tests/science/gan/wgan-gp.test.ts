@@ -1,8 +1,7 @@
 /**
- * R6, the gradient-penalty arm (science.md §8): double backprop through the critic, and the claim
- * that WGAN-GP covers ≥7 of 8 modes with ≥30% high-quality samples after 1000 generator iterations.
- * One seed here (~20–30 s on wasm). Measured for seeds 1/2/3 (1000 iterations, defaults): gp 7/8/8
- * modes with 36.6/48.4/44.0% high quality; clip 0/0/0 modes, 3.2/2.5/2.8%; sn 7/8/6 modes, 41.8/40.4/26.5%.
+ * The gradient-penalty arm (docs/protocol.md, R6): double backprop through the critic matches finite
+ * differences, and training it leaks no tensor. Its mode coverage and sample quality are R6's own checks
+ * (src/replication/claims.ts), evaluated by tests/science/replication on fresh runs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
@@ -42,17 +41,15 @@ describe('WGAN-GP', () => {
     tf.dispose([...params, gradW2, xHat]);
   });
 
-  it('covers ≥7 of 8 modes with ≥30% high-quality samples after 1000 iterations, leaking nothing', async () => {
+  it('trains without leaking a tensor, and frees everything when disposed', async () => {
     const before = tf.memory().numTensors;
     const arm = createWganArm('gp', wgan.defaults, 1);
     await arm.iterate();
     const during = tf.memory().numTensors;
-    for (let i = 1; i < 1000; i++) await arm.iterate();
+    for (let i = 1; i < 50; i++) await arm.iterate();
     expect(tf.memory().numTensors).toBe(during);
-    const quality = await arm.evaluate();
+    await arm.evaluate();
     arm.dispose();
     expect(tf.memory().numTensors).toBe(before);
-    expect(quality.modesCovered).toBeGreaterThanOrEqual(7);
-    expect(quality.highQualityFraction).toBeGreaterThanOrEqual(0.3);
-  }, 120_000);
+  });
 });

@@ -1,19 +1,20 @@
 /**
- * The committed network slice (src/traces/gradient-slice.json) is what the lab computes now: its
- * configHash matches the landscape defaults and plan, and a few recomputed samples agree. What it
- * shows: along its gradient the plain net's loss climbs far higher than BatchNorm's.
+ * The committed network slice (src/traces/gradient-slice.json) is what the lab computes now: a few
+ * recomputed samples agree (its config hash and engine fingerprint are checked by the unit project,
+ * tests/unit/traces/trace-freshness.test.ts). What it shows: along its gradient the plain net's loss
+ * climbs far higher than BatchNorm's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/lab/tf';
 import { readDigitsFile } from '../../../src/lab/data/digits-file';
 import { landscape } from '../../../src/lab/experiments/landscape';
 import { gradientSlices, type ArmSlice } from '../../../src/lab/lipschitz/gradient-slice';
-import { SLICE_PLAN, SLICE_SEED, sliceHash, type SliceFile } from '../../../src/lab/lipschitz/slice-file';
+import { SLICE_PLAN, SLICE_SEED, type SliceFile } from '../../../src/lab/lipschitz/slice-file';
 import { largestOnGrid, sampledCurve } from '../../../src/lab/lipschitz/curves';
 import stored from '../../../src/traces/gradient-slice.json';
 
 const file = stored as SliceFile;
-const STALE = 'stale: run `tsx --import ./scripts/tfjs-esm.mjs scripts/make-gradient-slice.ts`';
+const STALE = 'stale: run `tsx --import ./scripts/tfjs-esm.mjs scripts/make-gradient-slice.ts` (or npm run regenerate)';
 let fresh: ArmSlice[];
 
 beforeAll(async () => {
@@ -24,12 +25,6 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('gradient slice', () => {
-  it('matches the current landscape defaults and slice plan', () => {
-    expect(file.configHash, STALE).toBe(sliceHash(landscape.defaults));
-    expect(file.plan).toEqual(SLICE_PLAN);
-    expect(file.seed).toBe(SLICE_SEED);
-  });
-
   it('holds the numbers the lab computes now', () => {
     for (const arm of fresh) {
       const saved = file.arms.find((a) => a.arm === arm.arm)!;

@@ -1,7 +1,7 @@
 /**
  * The landscape probe's per-step-size metrics: loss.eta<k> and gradChange.eta<k> are the values whose
  * min/max make the band and the gradient change, in the order of the probed η; and the experiment
- * probes lr × etaRange × {⅛, ¼, ½, 1}, which is the paper's lr × {½, 1, 2, 4} at the default range.
+ * probes the paper's lr × {½, 1, 2, 4} by default, a wider range adding larger steps to the same grid.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/lab/tf';
@@ -21,9 +21,14 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('landscape per-η metrics', () => {
-  it('probes the paper’s lr × {½, 1, 2, 4} by default, and stretches with etaRange', () => {
-    probeEtas(landscape.defaults).forEach((eta, k) => expect(eta).toBeCloseTo([0.05, 0.1, 0.2, 0.4][k]!, 12));
-    probeEtas({ lr: 0.5, etaRange: 1 }).forEach((eta, k) => expect(eta).toBeCloseTo(0.5 * [1 / 8, 1 / 4, 1 / 2, 1][k]!, 12));
+  it('probes the paper’s lr × {½, 1, 2, 4} by default; a wider range keeps those and adds larger steps', () => {
+    const multiples = (lr: number, etaRange: number) => probeEtas({ lr, etaRange }).map((eta) => Number((eta / lr).toPrecision(12)));
+    expect(probeEtas(landscape.defaults).map((eta) => Number(eta.toPrecision(12)))).toEqual([0.05, 0.1, 0.2, 0.4]);
+    expect(multiples(0.1, 16)).toEqual([0.5, 1, 2, 4, 8, 16]);
+    expect(multiples(0.5, 1)).toEqual([0.5, 1]);
+    // A reach off the doubling grid is probed too, after the grid's steps below it.
+    expect(multiples(0.1, 3)).toEqual([0.5, 1, 2, 3]);
+    expect(multiples(0.1, 0.5)).toEqual([0.5]);
   });
 
   it('records the loss and gradient change at every η, consistent with the band, the max and β_eff', () => {

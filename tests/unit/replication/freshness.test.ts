@@ -1,44 +1,48 @@
 /**
- * The committed replication files (src/replication/<claim>.json) must be runs of the experiments'
- * current configs: a changed default or engine setting makes the report stale, and CI says how to
- * re-measure it. Also: every number the page shows or checks is in its file.
+ * The committed replication files (src/replication/<claim>.json and studies/<study>.json) must be runs
+ * of the experiments' current configs on the current engine: a changed default, a changed engine
+ * constant or ENGINE_VERSION makes a file stale, and the message names the command that re-measures it.
+ * Also: every number the page shows or checks is in its file, for every seed.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getExperiment } from '../../../src/lab/experiments/registry';
 import { configHash, resolveConfig } from '../../../src/lab/schema';
+import { ENGINE_FINGERPRINT, staleEngine } from '../../../src/lab/engine-fingerprint';
 import { BACKEND, CLAIM_PLANS, SEEDS } from '../../../src/replication/plan';
+import { MEASUREMENT_SETS, remakeCommand } from '../../../src/replication/sets';
 import { CLAIMS } from '../../../src/replication/claims';
 import type { ClaimFile } from '../../../src/replication/measured';
 
 /** Summaries only: curves would be far bigger. */
 const MAX_BYTES = 20_000;
 
-const fileName = (claim: string) => `src/replication/${claim.toLowerCase()}.json`;
+describe.each(MEASUREMENT_SETS.map((s) => [s.id, s] as const))('replication file of %s', (_, set) => {
+  // A plan without its file (a new claim or study) fails below, saying how to measure it.
+  const text = existsSync(set.path) ? readFileSync(set.path, 'utf8') : '{"runs":{}}';
+  const file = JSON.parse(text) as ClaimFile & { study?: string };
+  const remake = `re-measure it: ${remakeCommand(set)}`;
 
-describe.each(CLAIM_PLANS.map((p) => [p.claim, p] as const))('replication file of %s', (claim, plan) => {
-  const text = readFileSync(fileName(claim), 'utf8');
-  const file = JSON.parse(text) as ClaimFile;
-  const remake = `re-measure it: npm run replicate -- ${claim}`;
-
-  it('was measured with the experiments’ current configs (configHash)', () => {
-    expect(file.claim).toBe(claim);
-    expect(Object.keys(file.runs).sort(), `the plan's runs changed; ${remake}`).toEqual(plan.runs.map((r) => r.key).sort());
-    for (const run of plan.runs) {
+  it('was measured with the experiments’ current configs (configHash) and engine (fingerprint)', () => {
+    expect(existsSync(set.path), `${set.path} is missing; measure it: ${remakeCommand(set)}`).toBe(true);
+    expect({ claim: file.claim, study: file.study }).toEqual({ claim: undefined, study: undefined, ...set.header });
+    expect(file.engine, staleEngine(set.path, remakeCommand(set))).toBe(ENGINE_FINGERPRINT);
+    expect(Object.keys(file.runs).sort(), `the plan's runs changed; ${remake}`).toEqual(set.runs.map((r) => r.key).sort());
+    for (const run of set.runs) {
       const stored = file.runs[run.key]!;
       const current = resolveConfig(getExperiment(run.experiment).schema, run.overrides);
       expect(stored.experiment).toBe(run.experiment);
-      expect(stored.configHash, `${fileName(claim)} (${run.label}) is stale: ${run.experiment}'s config changed; ${remake}`).toBe(configHash(current));
+      expect(stored.configHash, `${set.path} (${run.label}) is stale: ${run.experiment}'s config changed; ${remake}`).toBe(configHash(current));
       expect(stored.configHash).toBe(configHash(stored.config));
     }
   });
 
   it(`holds every planned metric for every seed, measured on ${BACKEND}`, () => {
     expect(file.backend).toBe(BACKEND);
-    expect(file.seeds).toEqual([...SEEDS]);
-    for (const run of plan.runs) {
+    expect(file.seeds, `the plan's seeds changed; ${remake}`).toEqual([...set.seeds]);
+    for (const run of set.runs) {
       const arms = Object.values(file.runs[run.key]!.arms);
-      for (const metric of run.metrics) expect(arms.some((a) => a[metric]?.length === SEEDS.length), `${run.key} has no ${metric}; ${remake}`).toBe(true);
+      for (const metric of run.metrics) expect(arms.some((a) => a[metric]?.length === set.seeds.length), `${run.key} has no ${metric}; ${remake}`).toBe(true);
     }
   });
 
@@ -48,8 +52,9 @@ describe.each(CLAIM_PLANS.map((p) => [p.claim, p] as const))('replication file o
 });
 
 describe('the claims the page shows', () => {
-  it('cover R1–R7, one each, with one file per plan', () => {
+  it('cover R1–R7, one each, with one file per plan, on seeds 1–5', () => {
     expect(CLAIMS.map((c) => c.id)).toEqual(CLAIM_PLANS.map((p) => p.claim));
+    expect([...SEEDS]).toEqual([1, 2, 3, 4, 5]);
   });
 
   it.each(CLAIMS.map((c) => [c.id, c] as const))('%s shows and checks only numbers its file holds', (_, claim) => {

@@ -7,6 +7,7 @@ import { evaluateCheck, formatSpread, formatValue, holdsOnText, spreadOf, verdic
 const FILE: ClaimFile = {
   claim: 'R1',
   backend: 'wasm',
+  engine: 'v0-test',
   seeds: [1, 2, 3],
   runs: {
     a: {

@@ -1,12 +1,18 @@
 /**
- * A committed trace is the figure a reader sees first: it must be the run of its experiment's
- * current defaults, or the page would show a stale figure. Re-make traces with `npm run traces`.
+ * A committed trace is the figure a reader sees first: it must be the run of its experiment's current
+ * defaults on the current engine, or the page would show a stale figure. Re-make traces with
+ * `npm run traces` (or everything derived with `npm run regenerate`). The gradient slice is held to the
+ * same rule; the science project re-derives both numerically.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { getExperiment } from '../../../src/lab/experiments/registry';
 import { configHash } from '../../../src/lab/schema';
 import { TRACE_PLANS, type Trace } from '../../../src/traces/trace';
+import { ENGINE_FINGERPRINT, staleEngine } from '../../../src/lab/engine-fingerprint';
+import { landscape } from '../../../src/lab/experiments/landscape';
+import { SLICE_PLAN, SLICE_SEED, sliceHash, type SliceFile } from '../../../src/lab/lipschitz/slice-file';
+import slice from '../../../src/traces/gradient-slice.json';
 
 /** The committed traces stay light enough to ship inside a widget's script. */
 const MAX_BYTES = 150_000;
@@ -17,9 +23,11 @@ describe.each(TRACE_PLANS.map((p) => [p.experiment, p] as const))('trace %s', (e
   const trace = JSON.parse(read(experiment)) as Trace;
   const current = getExperiment(experiment);
 
-  it('was made from the experiment’s current defaults (npm run traces re-makes it)', () => {
+  it('was made from the experiment’s current defaults and engine (npm run traces re-makes it)', () => {
+    const remake = `npm run traces -- ${experiment}`;
     expect(trace.experiment).toBe(experiment);
-    expect(trace.configHash).toBe(configHash(current.defaults));
+    expect(trace.engine, staleEngine(`src/traces/${experiment}.json`, remake)).toBe(ENGINE_FINGERPRINT);
+    expect(trace.configHash, `src/traces/${experiment}.json is stale: ${experiment}'s defaults changed; re-make it: ${remake}`).toBe(configHash(current.defaults));
     expect(trace.steps).toBe(current.defaults.steps);
   });
 
@@ -32,5 +40,18 @@ describe.each(TRACE_PLANS.map((p) => [p.experiment, p] as const))('trace %s', (e
 
   it(`stays under ${MAX_BYTES / 1000} kB`, () => {
     expect(read(experiment).length).toBeLessThan(MAX_BYTES);
+  });
+});
+
+describe('gradient slice', () => {
+  const file = slice as SliceFile;
+  const path = 'src/traces/gradient-slice.json';
+  const remake = 'tsx --import ./scripts/tfjs-esm.mjs scripts/make-gradient-slice.ts (or npm run regenerate)';
+
+  it('was made from the current landscape defaults, slice plan and engine', () => {
+    expect(file.engine, staleEngine(path, remake)).toBe(ENGINE_FINGERPRINT);
+    expect(file.configHash, `${path} is stale: the landscape defaults or the slice plan changed; re-make it: ${remake}`).toBe(sliceHash(landscape.defaults));
+    expect(file.plan).toEqual(SLICE_PLAN);
+    expect(file.seed).toBe(SLICE_SEED);
   });
 });

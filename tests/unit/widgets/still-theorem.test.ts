@@ -9,13 +9,15 @@ import { checkTheorem41, type Theorem41 } from '../../../src/lab/theory/theorem-
 import { drawUnitBatch } from '../../../src/lab/theory/draw';
 import { BATCH_SIZE_FIELD, GAMMA_FIELD } from '../../../src/lab/theory/config';
 import { fmtSig } from '../../../src/widgets/format';
+import { ENGINE_FINGERPRINT, staleEngine } from '../../../src/lab/engine-fingerprint';
 import stored from '../../../src/widgets/still/theorem-check.json';
 import { THEOREM_STILL_SEED, type TheoremStillData } from '../../../src/widgets/still/theorem-still';
 import { SSR_START_MS, svelteSsr, type SvelteSsr } from './still-ssr';
 
 const FILE = 'src/widgets/still/theorem-check.json';
-const STALE = "stale: run `UPDATE_STILLS=1 vitest run tests/unit/widgets/still-theorem.test.ts` (it rewrites the file), then run it again";
-const data = stored as TheoremStillData;
+const STALE = 'stale: run `npm run regenerate` (or `UPDATE_STILLS=1 vitest run tests/unit/widgets/still-theorem.test.ts`, which rewrites the file)';
+/** The committed numbers, or the ones just written when UPDATE_STILLS rewrites the file. */
+let data = stored as TheoremStillData;
 
 let fresh: Theorem41;
 let ssr: SvelteSsr;
@@ -24,8 +26,9 @@ beforeAll(async () => {
   const m = BATCH_SIZE_FIELD.default;
   fresh = await checkTheorem41(drawUnitBatch(THEOREM_STILL_SEED, m), GAMMA_FIELD.default);
   if (process.env.UPDATE_STILLS) {
-    const file: TheoremStillData = { seed: THEOREM_STILL_SEED, theorem: fresh };
+    const file: TheoremStillData = { seed: THEOREM_STILL_SEED, engine: ENGINE_FINGERPRINT, theorem: fresh };
     writeFileSync(FILE, `${JSON.stringify(file, null, 2)}\n`);
+    data = file;
   }
   ssr = await svelteSsr();
   html = await ssr.render('src/widgets/still/TheoremStill.svelte', {});
@@ -34,6 +37,7 @@ afterAll(() => ssr?.close());
 
 it("holds the lab's numbers for the figure's first batch and settings", () => {
   expect(data.seed).toBe(THEOREM_STILL_SEED);
+  expect(data.engine, staleEngine(FILE, 'npm run regenerate')).toBe(ENGINE_FINGERPRINT);
   expect(data.theorem.m, STALE).toBe(BATCH_SIZE_FIELD.default);
   expect(data.theorem.gamma, STALE).toBe(GAMMA_FIELD.default);
   for (const key of Object.keys(fresh) as (keyof Theorem41)[]) {
