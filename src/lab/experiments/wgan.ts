@@ -3,8 +3,8 @@
  * 8-Gaussians toy. Arms: `clip` (weight clipping, WGAN), `gp` (gradient penalty, WGAN-GP), `sn`
  * (spectral normalisation). One step = one generator iteration (n_critic critic steps + 1 G step).
  * Expected (R6) after 1000 iterations: gp covers ≥7 of 8 modes with ≥30% high-quality samples;
- * clipping at c = 0.01 learns an overly simple critic and scores far lower. Measured (wasm, seeds
- * 1/2/3): gp 7/8/8 modes, 37/48/44% high quality; clip 0/0/0 modes, 3.2/2.5/2.8%; sn 7/8/6, 42/40/26%.
+ * clipping at c = 0.01 learns an overly simple critic and scores far lower. The five-seed measurements
+ * are in src/replication/r6.json.
  */
 import { defaultsOf } from '../schema';
 import { createWganArm } from '../gan/wgan-arm';

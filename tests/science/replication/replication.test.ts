@@ -6,13 +6,13 @@
  * and (3) every committed trace equals the seed-1 run it was made from, on rows sampled across the whole
  * run and the WGAN snapshots. No threshold is repeated here: they live in src/replication/claims.ts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configHash } from '../../../src/lab/schema';
 import { CLAIMS } from '../../../src/replication/claims';
 import type { ClaimFile } from '../../../src/replication/measured';
 import { evaluateCheck } from '../../../src/replication/report';
-import { MEASUREMENT_SETS } from '../../../src/replication/sets';
+import { MEASUREMENT_SETS, remakeCommand } from '../../../src/replication/sets';
 import { TRACE_PLANS, type Trace } from '../../../src/traces/trace';
 import { measureSet, restrictSeeds, SCIENCE_SEEDS, TOLERANCE, type FreshRun } from './fresh-runs';
 import { compareTrace } from './trace-check';
@@ -31,12 +31,14 @@ function checkTraces(runs: readonly FreshRun[]): void {
   }
 }
 
-describe.each(MEASUREMENT_SETS.map((s) => [s.id, s] as const))('%s re-derived on seeds 1 and 3', (id, set) => {
-  const committed = restrictSeeds(JSON.parse(readFileSync(set.path, 'utf8')) as ClaimFile, SCIENCE_SEEDS);
+describe.each(MEASUREMENT_SETS.map((s) => [s.id, s] as const))(`%s re-derived on seeds ${SCIENCE_SEEDS.join(' and ')}`, (id, set) => {
+  let committed: ClaimFile;
   let fresh: ClaimFile;
   let runs: FreshRun[];
 
   beforeAll(async () => {
+    if (!existsSync(set.path)) throw new Error(`${set.path} is missing; measure it: ${remakeCommand(set)}`);
+    committed = restrictSeeds(JSON.parse(readFileSync(set.path, 'utf8')) as ClaimFile, SCIENCE_SEEDS);
     ({ file: fresh, runs } = await measureSet(set, SCIENCE_SEEDS));
   });
 

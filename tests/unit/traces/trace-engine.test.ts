@@ -1,7 +1,9 @@
 /**
- * Each committed trace is what the engine computes for its config and seed: re-run a short prefix of
- * the experiment on the trace's backend and compare every stored number in those steps (traces keep
- * SIGNIFICANT digits, so the tolerance is half a unit in the last kept digit, plus float slack).
+ * A fast first check that each committed trace is what the engine computes for its config and seed:
+ * re-run a short prefix of the experiment on the trace's backend and compare every stored number in
+ * those steps (traces keep SIGNIFICANT digits, so the tolerance is half a unit in the last kept digit,
+ * plus float slack). The science project re-derives every trace over its whole run
+ * (tests/science/replication).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
