@@ -206,7 +206,8 @@ export function formatNumber(value: number, digits = NUMBER_DIGITS): string {
     const power = [...String(Number(exponent))].map((c) => (c === '-' ? '⁻' : SUPERSCRIPT[Number(c)])).join('');
     return `${mantissa!.replace('-', '−')}·10${power}`;
   }
-  return new Intl.NumberFormat('en', { maximumSignificantDigits: digits }).format(value).replace('-', '−');
+  // Trailing zeros kept: 0.160 beside 0.144, and a cosine of 0.99996 reads 1.00, not 1.
+  return new Intl.NumberFormat('en', { minimumSignificantDigits: digits, maximumSignificantDigits: digits }).format(value).replace('-', '−');
 }
 
 function formatAs(value: number, format: MetricFormat, digits: number, signed = false): string {
@@ -308,8 +309,9 @@ function summarise(ref: MeasuredRef): MeasuredResult {
   const [lo, hi] = [fmt(Math.min(...values)), fmt(Math.max(...values))];
   const missing = n - values.length;
   const seeds = missing > 0 ? `${values.length} of ${n} seeds; diverged on ${missing}` : `${n} seeds`;
-  const range = lo === hi ? `${lo} on all ${seeds}` : `${lo} to ${hi}, ${seeds}`;
-  const text = ref.show === 'range' ? (lo === hi ? `${lo} (all ${seeds})` : `${lo} to ${hi} (${seeds})`) : `${fmt(mean)} (${range})`;
+  // Seeds that agree to the digits shown read once: "1.00 (all 5 seeds)".
+  if (lo === hi) return { text: `${lo} (all ${seeds})`, source, value: mean };
+  const text = ref.show === 'range' ? `${lo} to ${hi} (${seeds})` : `${fmt(mean)} (${lo} to ${hi}, ${seeds})`;
   return { text, source, value: mean };
 }
 

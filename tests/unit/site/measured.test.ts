@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatNumber, holdsText, measuredAnswer, resolveMeasured } from '../../../src/site/measured';
 import r3 from '../../../src/replication/r3.json';
 import r2 from '../../../src/replication/r2.json';
+import r6 from '../../../src/replication/r6.json';
 import landscapeTrace from '../../../src/traces/landscape.json';
 import theorem from '../../../src/widgets/still/theorem-check.json';
 
@@ -19,6 +20,8 @@ describe('formatNumber', () => {
     expect(formatNumber(-0.96239)).toBe('−0.962');
     expect(formatNumber(3837.9)).toBe('3,840');
     expect(formatNumber(7.6666, 2)).toBe('7.7');
+    expect(formatNumber(0.16)).toBe('0.160');
+    expect(formatNumber(0.99996)).toBe('1.00');
   });
   it('writes tiny values as a power of ten', () => {
     expect(formatNumber(0.000402)).toBe('4.02·10⁻⁴');
@@ -43,6 +46,14 @@ describe('a claim file', () => {
     expect(r.value).toBeCloseTo(mean(bnCos), 12);
     expect(r.text).toBe(`${formatNumber(mean(bnCos))} (${formatNumber(Math.min(...bnCos))} to ${formatNumber(Math.max(...bnCos))}, ${seeds} seeds)`);
     expect(r.source).toBe(`claim R3 dln batchnorm icsCosMedian seeds ${r3.seeds.join(',')}`);
+  });
+
+  it('says once what every seed agrees on', () => {
+    // The clipped critic covers no mode on any seed: one value for the whole file.
+    const modes = r6.runs.toy.arms.clip.modesCovered as number[];
+    expect(new Set(modes).size).toBe(1);
+    const agree = resolveMeasured({ claim: 'R6', arm: 'clip', metric: 'modesCovered' });
+    expect(agree.text).toBe(`${modes[0]} (all ${r6.seeds.length} seeds)`);
   });
 
   it('reads one seed, labelled with it', () => {
