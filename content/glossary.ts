@@ -151,7 +151,7 @@ Three ways to keep it Lipschitz: weight clipping, a gradient penalty, spectral n
   {
     id: 'weight-clipping',
     term: 'Weight clipping',
-    definition: String.raw`The original WGAN's way to keep the critic Lipschitz: after every critic update, clip each weight to $[-c, c]$ (the paper uses $c = 0.01$). The WGAN authors call it "a clearly terrible way" to enforce the constraint: clipped critics learn overly simple functions, weights pile up at $\pm c$, and gradients explode or vanish across layers.`,
+    definition: String.raw`The original WGAN's way to keep the critic Lipschitz: after every critic update, clip each weight to $[-c, c]$ (the paper uses $c = 0.01$). The WGAN authors call it "a clearly terrible way" to enforce the constraint; the WGAN-GP paper (Gulrajani et al.) showed why: clipped critics learn overly simple functions, their weights pile up at $\pm c$, and their gradients explode or vanish across layers unless $c$ is tuned just right.`,
     see: ['critic', 'gradient-penalty'],
   },
   {

@@ -5,6 +5,7 @@
  */
 import type { ArmSummary, Config, ConfigValue } from '../lab/types';
 import type { ClaimId } from './plan';
+import { median } from '../lab/measure/stats';
 
 /** `null` where an arm recorded no finite value (a diverged run). */
 export type SeedValues = (number | null)[];
@@ -47,7 +48,18 @@ const EXTRAS: Record<string, (arms: JsonColumns) => Record<string, number | null
   // …the critic's largest measured ‖∇ₓf‖ over every probe, and the product bound at the last one.
   maxInputGradNormMax: (arms) => ({ critic: finiteOf(arms.critic?.maxInputGradNorm).reduce<number | null>((m, v) => Math.max(m ?? v, v), null) }),
   productBoundLast: (arms) => ({ critic: finiteOf(arms.critic?.productBound).at(-1) ?? null }),
+  // Chapters' studies (src/replication/studies.ts). Chapter 8: σ̂'s error before any iteration has
+  // caught up (a random ũ), the product bound at the first probe, and each critic's last ‖∇D(x̂)‖.
+  sigmaRelErrorAt0: (arms) => ({ 'power-iteration': at(arms['power-iteration'], 'sigmaRelError', 0) }),
+  productBoundFirst: (arms) => ({ critic: finiteOf(arms.critic?.productBound)[0] ?? null }),
+  gradNormLast: (arms) => perArm(arms, (columns) => finiteOf(columns.gradNorm).at(-1) ?? null),
+  // Chapters 2 and 7: the median over steps of layer 2's per-step moment changes (Fig. 8's quantities).
+  dMeanMedianLayer2: (arms) => perArm(arms, (columns) => medianOrNull(finiteOf(columns['act.2.dMean']))),
+  dVarMedianLayer2: (arms) => perArm(arms, (columns) => medianOrNull(finiteOf(columns['act.2.dVar']))),
+  // Chapter 7: the ℓp experiment keeps only per-η losses; its loss band is their spread at each probed step.
+  probeBandMedian: (arms) => perArm(arms, (columns) => medianOrNull(probeBands(columns))),
 };
+
 
 function finiteOf(series: (number | null)[] | undefined): number[] {
   return (series ?? []).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
@@ -77,4 +89,22 @@ export function pickMetrics(
     }
   }
   return out;
+}
+
+/** The chapters' extras read every arm's columns alike. */
+function perArm(arms: JsonColumns, value: (columns: Record<string, (number | null)[]>) => number | null): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(arms).map(([arm, columns]) => [arm, value(columns)]));
+}
+
+const medianOrNull = (values: number[]) => (values.length === 0 ? null : median(values));
+
+/** At every probed step, the largest minus the smallest of the per-η losses loss.eta0, loss.eta1, … */
+function probeBands(columns: Record<string, (number | null)[]>): number[] {
+  const perEta = Object.keys(columns)
+    .filter((key) => /^loss\.eta\d+$/.test(key))
+    .map((key) => columns[key]!);
+  return (columns.step ?? []).flatMap((_, row) => {
+    const losses = perEta.map((column) => column[row]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    return losses.length === perEta.length && losses.length > 0 ? [Math.max(...losses) - Math.min(...losses)] : [];
+  });
 }
