@@ -15,8 +15,8 @@ import type { SliceFile } from '../lab/lipschitz/slice-file';
 import sliceJson from '../traces/gradient-slice.json';
 import theoremJson from '../widgets/still/theorem-check.json';
 import type { TheoremStillData } from '../widgets/still/theorem-still';
-import { ellipseOf } from '../widgets/spectral/matrix2';
-import { checkLipschitz, drawNet, spectrallyNormalized } from '../widgets/spectral/small-net';
+import { ellipseOf } from '../lab/spectral/matrix2';
+import { checkLipschitz, drawNet, spectrallyNormalized } from '../lab/spectral/small-net';
 import { FIRST_MATRIX, FIRST_SEED } from '../widgets/spectral/share-fields';
 
 /** The file name's stem: "../replication/studies/x.json" → "x". */
