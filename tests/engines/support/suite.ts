@@ -95,11 +95,30 @@ export function engineSuite(launch: () => Promise<EngineSession>): void {
   });
 
   describe.each(LIVE_SLUGS)('%s', (slug) => {
-    it(`answers the keyboard, round-trips its state through a copied link, and trains ${RUN_STEPS} seeded steps to Chromium’s numbers`, async () => {
+    it(`draws in place, answers the keyboard, round-trips its state through a copied link, and trains ${RUN_STEPS} seeded steps to Chromium’s numbers`, async () => {
       const from = await mark();
       await session.goto(embedUrl(site, slug));
       await waitForFigure(session, slug);
       await waitForStatus(session, slug, /^Showing a precomputed run/);
+
+      // Its charts draw as each nears the viewport, in its place: nothing below them moves.
+      const pageHeight = () => session.evaluate(() => document.documentElement.scrollHeight);
+      const height = await pageHeight();
+      const charts = await session.evaluate((slug: string) => document.querySelectorAll(`[data-widget="${slug}"] .step-chart svg`).length, slug);
+      for (let i = 0; i < charts; i++) {
+        const drawn = () =>
+          session.evaluate(
+            (slug: string, i: number) => {
+              const svg = document.querySelectorAll(`[data-widget="${slug}"] .step-chart svg`)[i]!;
+              svg.scrollIntoView({ block: 'center', behavior: 'instant' });
+              return svg.childElementCount > 0;
+            },
+            slug,
+            i,
+          );
+        await until(`${slug} chart ${i} drawn`, drawn, (done) => done);
+      }
+      expect(await pageHeight()).toBe(height);
 
       // The keyboard: the first setting's slider moves one notch each way, and the figure follows.
       const slider = await session.element((slug: string) => document.querySelector(`[data-widget="${slug}"] .settings input[type="range"]`), slug);
@@ -143,7 +162,6 @@ export function engineSuite(launch: () => Promise<EngineSession>): void {
 
       // The keyboard reads the run's values off its charts: End on each in turn until one has points
       // past step 0 (some measure only every so many steps), then Home and → walk it from the start.
-      const charts = await session.evaluate((slug: string) => document.querySelectorAll(`[data-widget="${slug}"] .step-chart svg`).length, slug);
       const chartAt = (i: number) => session.element((slug: string, i: number) => document.querySelectorAll(`[data-widget="${slug}"] .step-chart svg`)[i], slug, i);
       const stepRead = async (chart: ElementRef) => {
         const text = await session.evaluate((el: Element) => el.parentElement?.querySelector('.readout')?.textContent ?? '', chart as unknown as Element);
