@@ -9,6 +9,8 @@ import { useChromium } from './support/browser';
 import { openPhonePage, PHONE_VIEWPORT, touchDrag } from './support/phone';
 import { hydrateIslands, siteUrl, useCrawledPages, watchPage } from './support/site';
 import { figureOf, waitForFigure } from './share-helpers';
+import { WIDGETS } from '../../src/widgets/catalog';
+import { phoneRunAdvice } from '../../src/widgets/run/phone-run';
 
 const browser = useChromium();
 const pages = useCrawledPages();
@@ -65,6 +67,33 @@ describe('on a phone', () => {
       expect(await phone.page.evaluate(() => [scrollX, scrollY])).toEqual(scroll);
     }
     expect(watch.consoleErrors).toEqual([]);
+    await phone.close();
+  });
+
+  it.each(WIDGETS.filter((w) => w.experiment !== null))('$slug: says before Play whether its run takes minutes here, and a tap runs a shorter one', async ({ slug, runSeconds }) => {
+    const phone = await openPhonePage(browser(), { slowCpu: false });
+    await phone.page.goto(siteUrl(`embed/${slug}/`));
+    const figure = figureOf(phone.page, slug);
+    await waitForFigure(figure, slug);
+    // A fresh page shows the default step cap.
+    const steps = Number(await figure.getByRole('textbox', { name: 'Step cap, exact value' }).inputValue());
+    const advice = phoneRunAdvice(runSeconds, steps, steps);
+    const notice = figure.locator('.phone-run');
+    if (!advice) {
+      expect(await notice.count()).toBe(0);
+    } else {
+      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.textContent()).toMatch(/^\s*On a phone this run takes (about \d+ minutes|over a minute)\./);
+      await notice.getByRole('button', { name: `Run ${advice.shortSteps} steps` }).tap();
+      await expect.poll(() => figure.getByRole('textbox', { name: 'Step cap, exact value' }).inputValue()).toBe(String(advice.shortSteps));
+      expect(await notice.count()).toBe(0);
+      // On a screen with a mouse the same figure stays quiet.
+      const desktop = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      await desktop.goto(siteUrl(`embed/${slug}/`));
+      await waitForFigure(figureOf(desktop, slug), slug);
+      expect(await figureOf(desktop, slug).locator('.phone-run').isVisible()).toBe(false);
+      await desktop.context().close();
+    }
     await phone.close();
   });
 });

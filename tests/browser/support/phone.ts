@@ -93,13 +93,16 @@ export async function openPhonePage(browser: Browser, { slowCpu = true } = {}): 
     workers: () => workers,
     close: async () => {
       await context.close();
-      // The cgroup empties as its threads end with their page; one still ending leaves it for later.
       if (cgroup && 'dir' in cgroup) {
-        try {
-          rmdirSync(cgroup.dir);
-        } catch {
-          // busy: an empty-to-be group of a few bytes, harmless
+        // Threads still ending go back to the root group, so the group can go.
+        for (const tid of readFileSync(`${cgroup.dir}/tasks`, 'utf8').split('\n').filter(Boolean)) {
+          try {
+            writeFileSync(`${CGROUP_ROOT}/tasks`, tid);
+          } catch {
+            // it ended meanwhile
+          }
         }
+        rmdirSync(cgroup.dir);
       }
     },
   };

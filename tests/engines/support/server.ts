@@ -51,7 +51,7 @@ export async function serveForEngines(root: string, base: string): Promise<Engin
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = req.url ?? '/';
-    const record = (status: number) => log.push({ index: log.length, path, status });
+    const record = (status: number) => void log.push({ index: log.length, path, status });
     if (path.startsWith(`${basePath}${LOG_PATH}?`)) {
       const since = Number(new URL(path, 'http://log').searchParams.get('since') ?? 0);
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(log.filter((r) => r.index >= since)));

@@ -115,7 +115,7 @@ export async function launchWebKitSession(): Promise<EngineSession> {
     evaluate: (fn, ...args) => run(fn as PageFunction<unknown[], unknown>, args) as never,
     element: async (fn, ...args) => {
       const found = await run(fn as PageFunction<unknown[], unknown>, args);
-      return found && typeof found === 'object' && ELEMENT_KEY in found ? (found as ElementRef) : null;
+      return found && typeof found === 'object' && ELEMENT_KEY in found ? (found as unknown as ElementRef) : null;
     },
     click: async (element) => {
       await run(scrollIntoViewAtOnce as PageFunction<unknown[], unknown>, [element]);
