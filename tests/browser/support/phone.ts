@@ -45,6 +45,18 @@ function workerCgroup(): { dir: string } | { reason: string } {
   }
 }
 
+/** Removes an emptied cgroup: a thread that has just ended holds it busy for a moment. */
+async function removeGroup(dir: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return rmdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EBUSY' || attempt === 100) throw error;
+      await new Promise((retry) => setTimeout(retry, 50));
+    }
+  }
+}
+
 /** The worker threads of the browser's renderer processes (their pids from CDP). */
 async function workerThreads(browser: Browser): Promise<string[]> {
   const session = await browser.newBrowserCDPSession();
@@ -102,7 +114,7 @@ export async function openPhonePage(browser: Browser, { slowCpu = true } = {}): 
             // it ended meanwhile
           }
         }
-        rmdirSync(cgroup.dir);
+        await removeGroup(cgroup.dir);
       }
     },
   };

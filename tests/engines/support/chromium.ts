@@ -10,7 +10,7 @@ export async function launchChromiumSession(): Promise<EngineSession> {
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   page.on('requestfailed', (r) => errors.push(`${r.url()}: ${r.failure()?.errorText ?? 'failed'}`));
-  // playwright hands a function's source to the page; one built here applies the caller's to its arguments.
+  // playwright hands a function one argument: the caller's arguments go as one array.
   const applied = (fn: PageFunction<unknown[], unknown>) => new Function('args', `return ${callSource(fn)}(...args)`) as (args: unknown[]) => unknown;
   const handle = (element: ElementRef) => element as unknown as ElementHandle;
   return {

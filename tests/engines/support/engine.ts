@@ -37,8 +37,15 @@ export interface EngineSession {
 
 export const VIEWPORT = { width: 1280, height: 800 };
 
-/** The body of `fn` applied to `args`, for drivers that take a script as text. */
-export const callSource = (fn: PageFunction<unknown[], unknown>): string => `(${fn.toString()})`;
+/**
+ * `fn`'s source as an expression, for the drivers to hand to the page. Under tsx (the bench), esbuild
+ * wraps named inner functions in `__name(…)`, which pages lack: a local stand-in comes first.
+ */
+export const callSource = (fn: PageFunction<unknown[], unknown>): string => `((__name) => (${fn.toString()}))((f) => f)`;
+
+/** `fn` as a function of its arguments, built here from callSource (for drivers that take a function). */
+export const pageFunction = (fn: PageFunction<unknown[], unknown>): ((...args: unknown[]) => unknown) =>
+  new Function('...args', `return ${callSource(fn)}(...args)`) as (...args: unknown[]) => unknown;
 
 /**
  * Scrolls an element to the middle of the viewport at once. The site scrolls smoothly (unless the

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import puppeteer, { type ElementHandle, type JSHandle, type KeyInput } from 'puppeteer-core';
-import { scrollIntoViewAtOnce, VIEWPORT, type ElementRef, type EngineSession, type Key } from './engine';
+import { pageFunction, scrollIntoViewAtOnce, VIEWPORT, type ElementRef, type EngineSession, type Key, type PageFunction } from './engine';
 
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
@@ -39,9 +39,9 @@ export async function launchFirefoxSession(): Promise<EngineSession> {
     version: (await browser.version()).replace('firefox/', 'Firefox '),
     goto: async (url) => void (await page.goto(url)),
     url: async () => page.url(),
-    evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
+    evaluate: (fn, ...args) => page.evaluate(pageFunction(fn as PageFunction<unknown[], unknown>) as never, ...(args as unknown as never[])) as never,
     element: async (fn, ...args) => {
-      const found: JSHandle = await page.evaluateHandle(fn as never, ...(args as unknown as never[]));
+      const found: JSHandle = await page.evaluateHandle(pageFunction(fn as PageFunction<unknown[], unknown>) as never, ...(args as unknown as never[]));
       const element = found.asElement();
       if (!element) await found.dispose();
       return element as unknown as ElementRef | null;
