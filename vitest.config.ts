@@ -1,12 +1,14 @@
 /**
- * The test suite in three layers (vitest projects), cheapest first:
+ * The test suite in four layers (vitest projects), cheapest first:
  *   unit     pure functions, schemas, the site's checks, short tfjs checks: seconds; run it on every change
  *            (`npm run test:unit`).
  *   science  seeded training runs that reproduce the paper's claims and keep committed data fresh; one
  *            file at a time, since each already keeps a core busy (`npm run test:science`).
  *   browser  the production build under a sub-path, driven in Chromium (`npm run test:browser`, after a
  *            build; scripts/test-all.mjs does both).
- * `npm test` runs all three.
+ *   engines  the same build in Firefox and WebKit: one careful pass per page and live figure, numbers
+ *            compared with Chromium's (`npm run test:engines` builds if needed, then runs them).
+ * `npm test` runs all four.
  */
 import { defineConfig } from 'vitest/config';
 
@@ -52,6 +54,17 @@ export default defineConfig({
           // loaded 2-core machine (a figure's notice or Pagefind's first request came later than that).
           expect: { poll: { timeout: 15_000 } },
           // One browser at a time keeps a 2-core machine responsive enough for stable timings.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'engines',
+          include: ['tests/engines/**/*.test.ts'],
+          globalSetup: ['tests/engines/support/global-setup.ts'],
+          // Firefox and WebKit each train every live figure once, cold: minutes per file, one at a time.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

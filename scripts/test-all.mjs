@@ -6,10 +6,14 @@
  *   3. production build under a GitHub-Pages-like sub-path (BASE_PATH=/bn-course/), then its search
  *      index (Pagefind reads the built pages, so it runs on the same output directory)
  *   4. browser tests against that build (vitest + playwright-core + system Chromium)
- * Ends with one "N passed, N failed" line summing the three vitest runs.
+ *   5. engine tests against the same build: Firefox and WebKit (vitest project `engines`)
+ * Ends with one "N passed, N failed" line summing the vitest runs.
+ *
+ * `npm run test:engines` (this script with --engines) runs step 5 alone, after steps 3 when there is
+ * no build for the sub-path yet (after changing the site, `BASE_PATH=/bn-course/ npm run build`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 export const TEST_BASE_PATH = '/bn-course/';
 /**
@@ -36,18 +40,29 @@ function counts(file) {
 
 const vitestReport = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${REPORT_DIR}/${name}.json`];
 
-run('type check', 'astro', ['check']);
-run('dead code', 'knip', []);
-run('unit tests', 'vitest', ['run', '--project', 'unit', ...vitestReport('unit')]);
-run('science tests', 'vitest', ['run', '--project', 'science', ...vitestReport('science')]);
-run('build under a sub-path', 'astro', ['build', '--outDir', OUT_DIR], { BASE_PATH: TEST_BASE_PATH });
-run('search index', 'pagefind', ['--site', OUT_DIR]);
-run('browser tests', 'vitest', ['run', '--project', 'browser', ...vitestReport('browser')], {
-  BASE_PATH: TEST_BASE_PATH,
-  SITE_DIR: OUT_DIR,
-});
+const siteEnv = { BASE_PATH: TEST_BASE_PATH, SITE_DIR: OUT_DIR };
+function build() {
+  run('build under a sub-path', 'astro', ['build', '--outDir', OUT_DIR], { BASE_PATH: TEST_BASE_PATH });
+  run('search index', 'pagefind', ['--site', OUT_DIR]);
+}
+const engineTests = () => run('engine tests (Firefox, WebKit)', 'vitest', ['run', '--project', 'engines', ...vitestReport('engines')], siteEnv);
 
-const layers = ['unit', 'science', 'browser'].map((name) => ({ name, ...counts(`${REPORT_DIR}/${name}.json`) }));
+const enginesOnly = process.argv.includes('--engines');
+if (enginesOnly) {
+  const index = `${OUT_DIR}/index.html`;
+  if (!existsSync(index) || !readFileSync(index, 'utf8').includes(`href="${TEST_BASE_PATH}favicon.svg"`)) build();
+  engineTests();
+} else {
+  run('type check', 'astro', ['check']);
+  run('dead code', 'knip', []);
+  run('unit tests', 'vitest', ['run', '--project', 'unit', ...vitestReport('unit')]);
+  run('science tests', 'vitest', ['run', '--project', 'science', ...vitestReport('science')]);
+  build();
+  run('browser tests', 'vitest', ['run', '--project', 'browser', ...vitestReport('browser')], siteEnv);
+  engineTests();
+}
+
+const layers = (enginesOnly ? ['engines'] : ['unit', 'science', 'browser', 'engines']).map((name) => ({ name, ...counts(`${REPORT_DIR}/${name}.json`) }));
 const passed = layers.reduce((sum, l) => sum + l.passed, 0);
 const failed = layers.reduce((sum, l) => sum + l.failed, 0);
 if (passed === 0) {

@@ -31,7 +31,7 @@ const VIEWPORT = { width: 1280, height: 800 };
  * non-axis path); its first live point, when it has done a step and drawn the same kind of marks again
  * (starting a run clears them).
  */
-async function timeUntil(page: Page, island: number, action: 'scroll' | 'play'): Promise<number | null> {
+export async function timeUntil(page: Page, island: number, action: 'scroll' | 'play'): Promise<number | null> {
   // tsx (esbuild, keepNames) wraps the named helpers below in __name(), which the page lacks.
   await page.evaluate('window.__name ??= (f) => f');
   return page.evaluate(
@@ -64,10 +64,10 @@ async function timeUntil(page: Page, island: number, action: 'scroll' | 'play'):
   );
 }
 
-const ms = (value: number | null) => (value === null ? 'none in 60 s' : `${Math.round(value)} ms`);
+export const ms = (value: number | null) => (value === null ? 'none in 60 s' : `${Math.round(value)} ms`);
 
 /** The main-thread rows of one training figure (main-thread.ts). */
-function trainingRows(figure: string, watch: TrainingWatch): BudgetRow[] {
+export function trainingRows(figure: string, watch: TrainingWatch): BudgetRow[] {
   const { tasks, longestLongTaskMs, slowestKeyMs, keys } = watch;
   return [
     {

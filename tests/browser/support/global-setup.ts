@@ -16,14 +16,20 @@ declare module 'vitest' {
 /** Where the production build is; `SITE_DIR` lets a build in another directory be tested. */
 const ROOT = process.env.SITE_DIR ?? 'dist';
 
-export default async function setup(project: TestProject): Promise<() => Promise<unknown>> {
+/** The build's directory and base path (BASE_PATH), once checked that a build for that base is there. */
+export function builtSite(): { root: string; base: string } {
   const base = normalizeBase(process.env.BASE_PATH ?? '/');
   const buildHint = `run \`BASE_PATH=${base} npm run build\` (npm run build with BASE_PATH) first`;
   if (!existsSync(`${ROOT}/index.html`)) throw new Error(`No built site in ${ROOT}/: ${buildHint}.`);
   if (!readFileSync(`${ROOT}/index.html`, 'utf8').includes(`href="${base}favicon.svg"`)) {
     throw new Error(`${ROOT}/ was built for a different base path than BASE_PATH=${base}: ${buildHint}.`);
   }
-  const server = await startServer({ root: ROOT, base, port: 0 });
+  return { root: ROOT, base };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<unknown>> {
+  const { root, base } = builtSite();
+  const server = await startServer({ root, base, port: 0 });
   project.provide('baseUrl', server.url);
   return server.close;
 }

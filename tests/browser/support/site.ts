@@ -111,11 +111,11 @@ export function useCrawledPages(): () => string[] {
 const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]+)"/g;
 
 /** Follows every internal href/src from the home page (without a browser: the links are in the HTML). */
-export async function crawlSite(): Promise<CrawlResult> {
-  const origin = new URL(baseUrl()).origin;
+export async function crawlSite(root = baseUrl()): Promise<CrawlResult> {
+  const origin = new URL(root).origin;
   const statuses = new Map<string, number>();
   const pages: string[] = [];
-  const queue = [baseUrl()];
+  const queue = [root];
   while (queue.length > 0) {
     const url = queue.shift()!;
     if (statuses.has(url)) continue;

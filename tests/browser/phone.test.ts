@@ -1,0 +1,99 @@
+/**
+ * The site on a phone (./support/phone.ts: 390×844, touch, the CPU slowed 4× on the page and in its
+ * workers): no page scrolls sideways, every draggable point follows a finger, and a live figure whose
+ * full run would take minutes there says so before Play and offers a shorter run. Behaviour only: the
+ * phone's timings are `npm run bench`'s.
+ */
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser';
+import { openPhonePage, PHONE_VIEWPORT, touchDrag } from './support/phone';
+import { hydrateIslands, siteUrl, useCrawledPages, watchPage } from './support/site';
+import { figureOf, waitForFigure } from './share-helpers';
+import { WIDGETS } from '../../src/widgets/catalog';
+import { phoneRunAdvice } from '../../src/widgets/run/phone-run';
+
+const browser = useChromium();
+const pages = useCrawledPages();
+
+describe('on a phone', () => {
+  it('no page scrolls sideways at 390 px once every island has hydrated', async () => {
+    const wide: string[] = [];
+    for (const url of pages()) {
+      // Layout does not depend on the CPU's speed: these pages load at full speed.
+      const phone = await openPhonePage(browser(), { slowCpu: false });
+      await phone.page.goto(url);
+      await hydrateIslands(phone.page);
+      const overflow = await phone.page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return null;
+        // What sticks out, for the message: elements reaching past the right edge, outermost first.
+        const out = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > width + 1);
+        const outermost = out.filter((el) => !out.includes(el.parentElement!));
+        return `${document.documentElement.scrollWidth} px wide: ${outermost
+          .slice(0, 4)
+          .map((el) => `${el.localName}.${[...el.classList].join('.')}`)
+          .join(', ')}`;
+      });
+      expect(await phone.page.evaluate(() => innerWidth)).toBe(PHONE_VIEWPORT.width);
+      if (overflow) wide.push(`${url}: ${overflow}`);
+      await phone.close();
+    }
+    expect(wide).toEqual([]);
+  }, 300_000);
+
+  it.each([
+    ['lipschitz-ratio', 'chapters/04-lipschitz-and-smoothness/'],
+    ['spectral-norm', 'chapters/08-lipschitzness-elsewhere/'],
+  ])('%s: every draggable point follows a finger, and the page stays put', async (slug, path) => {
+    const phone = await openPhonePage(browser());
+    const watch = watchPage(phone.page);
+    await phone.page.goto(siteUrl(path));
+    const figure = figureOf(phone.page, slug);
+    await waitForFigure(figure, slug);
+    const handles = figure.locator('g.handle');
+    const count = await handles.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < count; i++) {
+      const handle = handles.nth(i);
+      await handle.scrollIntoViewIfNeeded();
+      // What a screen reader hears of it: a slider's value, or a movable point's name with its coordinates.
+      const state = () => handle.evaluate((el) => el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-label'));
+      const before = await state();
+      const box = (await handle.locator('circle.dot').boundingBox())!;
+      const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      const scroll = await phone.page.evaluate(() => [scrollX, scrollY]);
+      await touchDrag(phone.cdp, from, { x: from.x + 40, y: from.y - 30 });
+      await expect.poll(state, { message: `${slug}: handle ${i}` }).not.toBe(before);
+      expect(await phone.page.evaluate(() => [scrollX, scrollY])).toEqual(scroll);
+    }
+    expect(watch.consoleErrors).toEqual([]);
+    await phone.close();
+  });
+
+  it.each(WIDGETS.filter((w) => w.experiment !== null))('$slug: says before Play whether its run takes minutes here, and a tap runs a shorter one', async ({ slug, runSeconds }) => {
+    const phone = await openPhonePage(browser(), { slowCpu: false });
+    await phone.page.goto(siteUrl(`embed/${slug}/`));
+    const figure = figureOf(phone.page, slug);
+    await waitForFigure(figure, slug);
+    // A fresh page shows the default step cap.
+    const steps = Number(await figure.getByRole('textbox', { name: 'Step cap, exact value' }).inputValue());
+    const advice = phoneRunAdvice(runSeconds, steps, steps);
+    const notice = figure.locator('.phone-run');
+    if (!advice) {
+      expect(await notice.count()).toBe(0);
+    } else {
+      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.textContent()).toMatch(/^\s*On a phone this run takes (about \d+ minutes|over a minute)\./);
+      await notice.getByRole('button', { name: `Run ${advice.shortSteps} steps` }).tap();
+      await expect.poll(() => figure.getByRole('textbox', { name: 'Step cap, exact value' }).inputValue()).toBe(String(advice.shortSteps));
+      expect(await notice.count()).toBe(0);
+      // On a screen with a mouse the same figure stays quiet.
+      const desktop = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      await desktop.goto(siteUrl(`embed/${slug}/`));
+      await waitForFigure(figureOf(desktop, slug), slug);
+      expect(await figureOf(desktop, slug).locator('.phone-run').isVisible()).toBe(false);
+      await desktop.context().close();
+    }
+    await phone.close();
+  });
+});
