@@ -1,5 +1,5 @@
 /**
- * Issue 8's weight budgets on the production build under its sub-path, per chapter: the JavaScript
+ * The weight budgets (README, Quality budgets) on the production build under its sub-path, per chapter: the JavaScript
  * a reader receives before any widget comes near the viewport (≤ 60 KiB gzip, inline scripts
  * included), the CSS of the page (≤ 30 KiB gzip), and the engine (tfjs, the lab worker, its .wasm)
  * fetched only once a widget is reached — for a live figure, once it is played. Prints the sizes.

@@ -1,5 +1,5 @@
 /**
- * Without JavaScript every widget still shows something to read (issue 8): its caption and a static
+ * Without JavaScript every widget still shows something to read: its caption and a static
  * SVG still of its precomputed run, never an empty box or only the "appears when JavaScript runs"
  * sentence. One test per chapter; a failure lists the widgets of that chapter that have no still yet.
  */

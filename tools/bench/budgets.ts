@@ -1,5 +1,5 @@
 /**
- * Issue 8's budgets measured on the production build in headless Chromium (the browser tests' own):
+ * The quality budgets (README) measured on the production build in headless Chromium (the browser tests' own):
  * first-screen JS and CSS per chapter, the time from a widget entering the viewport to its figure
  * (a live figure's precomputed run drawn; any other widget hydrated), and from Play to the first live
  * point drawn (cold: the worker, tfjs, the .wasm and the data load first), then the main thread while

@@ -4,7 +4,7 @@
  * (docs/performance.md). Rows: the lab's MLP 784-256×4-10 (batch 64) with and without BatchNorm; the
  * same nets as stock tf.LayersModel (trainOnBatch; in child processes, with and without the lab's
  * matMul-gradient fix); convnetjs on the plain MLP; plain matMul GFLOP/s; G′ and a landscape probe
- * in plain steps. Ends with the issue's targets, then issue 8's budgets table on a production build
+ * in plain steps. Ends with the speed targets (docs/performance.md), then the quality budgets table on a production build
  * (budgets.ts; `--lighthouse` adds Lighthouse scores). Not part of `npm test`.
  */
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 /**
- * Issue 8's main-thread budgets, measured on a live figure that is training: no task over 50 ms, and
+ * The main-thread budgets (README, Quality budgets), measured on a live figure that is training: no task over 50 ms, and
  * input still answers. Over a fixed window of training the page's main thread is traced (each task's
  * CPU time, the rule the browser tests gate; see tests/browser/support/long-tasks.ts) while the
  * longtask API records wall-clock durations, and a key is pressed on one of the figure's charts

@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from 'playwright-core';
 
-/** Issue 8's budgets, in bytes after gzip. */
+/** The page-weight budgets (README, Quality budgets), in bytes after gzip. */
 export const JS_BUDGET_GZIP = 60 * 1024;
 export const CSS_BUDGET_GZIP = 30 * 1024;
 

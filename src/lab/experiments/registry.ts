@@ -1,6 +1,6 @@
 /**
  * Every experiment by its public id: the one list the CLI, the worker host and the site look up.
- * Ids and arms are a public contract (issue 3); adding an experiment means adding it here.
+ * Ids and arms are a public contract (links, embeds and the CLI's JSON name them); adding an experiment means adding it here.
  */
 import type { Experiment } from '../types';
 import { bnVsStandard } from './bn-vs-standard';

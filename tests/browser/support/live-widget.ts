@@ -71,7 +71,7 @@ export function liveFigure(page: Page, name: RegExp): LiveFigure {
 
 /**
  * Starts watching the page's main thread; the returned function gives the CPU time of each task that
- * ran over issue 8's 50 ms budget (see ./long-tasks.ts for why CPU time rather than wall time).
+ * ran over the 50 ms main-thread budget (see ./long-tasks.ts for why CPU time rather than wall time).
  */
 export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
   const stop = await traceMainThread(page);

@@ -1,5 +1,5 @@
 /**
- * Issue 8's main-thread budget: while a widget trains, no task on the page's main thread over 50 ms.
+ * The main-thread budget (README, Quality budgets): while a widget trains, no task on the page's main thread over 50 ms.
  *
  * Measured as the main thread's own (CPU) time per task, from Chromium's trace, beside the wall-clock
  * durations the longtask API reports. On the 2-core CI machine the lab worker keeps one core busy, and

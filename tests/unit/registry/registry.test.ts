@@ -1,4 +1,4 @@
-/** The registry: the public ids and arms of issue 3, each experiment's schema and defaults consistent. */
+/** The registry: the public ids and arms, each experiment's schema and defaults consistent. */
 import { describe, expect, it } from 'vitest';
 import { EXPERIMENT_IDS, getExperiment } from '../../../src/lab/experiments/registry';
 import { checkValue, defaultsOf } from '../../../src/lab/schema';
