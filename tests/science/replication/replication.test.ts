@@ -1,6 +1,6 @@
 /**
  * One source of truth for each claim: re-derives every replication file's runs (claims and studies) on
- * SCIENCE_SEEDS and asserts (1) the fresh numbers equal the committed ones within TOLERANCE, (2) each of
+ * CLAIM_SEEDS (a claim) or STUDY_SEEDS (a study) and asserts (1) the fresh numbers equal the committed ones within TOLERANCE, (2) each of
  * the page's own checks (CLAIMS[].checks, evaluated by report.ts) comes out on the fresh numbers exactly as
  * on the committed ones, seed by seed, so the verdicts the page shows are what the engine computes now,
  * and (3) every committed trace equals the seed-1 run it was made from, on rows sampled across the whole
@@ -14,7 +14,7 @@ import type { ClaimFile } from '../../../src/replication/measured';
 import { evaluateCheck } from '../../../src/replication/report';
 import { MEASUREMENT_SETS, remakeCommand } from '../../../src/replication/sets';
 import { TRACE_PLANS, type Trace } from '../../../src/traces/trace';
-import { measureSet, restrictSeeds, SCIENCE_SEEDS, TOLERANCE, type FreshRun } from './fresh-runs';
+import { CLAIM_SEEDS, measureSet, restrictSeeds, STUDY_SEEDS, TOLERANCE, type FreshRun } from './fresh-runs';
 import { compareTrace } from './trace-check';
 
 const traces = new Map(TRACE_PLANS.map((p) => [p.experiment, JSON.parse(readFileSync(`src/traces/${p.experiment}.json`, 'utf8')) as Trace]));
@@ -31,15 +31,19 @@ function checkTraces(runs: readonly FreshRun[]): void {
   }
 }
 
-describe.each(MEASUREMENT_SETS.map((s) => [s.id, s] as const))(`%s re-derived on seeds ${SCIENCE_SEEDS.join(' and ')}`, (id, set) => {
+const seedsOf = (id: string): readonly number[] => (CLAIMS.some((c) => c.id === id) ? CLAIM_SEEDS : STUDY_SEEDS);
+
+describe.each(MEASUREMENT_SETS.map((s) => [`${s.id} re-derived on seeds ${seedsOf(s.id).join(' and ')}`, s] as const))('%s', (_, set) => {
+  const id = set.id;
+  const seeds = seedsOf(id);
   let committed: ClaimFile;
   let fresh: ClaimFile;
   let runs: FreshRun[];
 
   beforeAll(async () => {
     if (!existsSync(set.path)) throw new Error(`${set.path} is missing; measure it: ${remakeCommand(set)}`);
-    committed = restrictSeeds(JSON.parse(readFileSync(set.path, 'utf8')) as ClaimFile, SCIENCE_SEEDS);
-    ({ file: fresh, runs } = await measureSet(set, SCIENCE_SEEDS));
+    committed = restrictSeeds(JSON.parse(readFileSync(set.path, 'utf8')) as ClaimFile, seeds);
+    ({ file: fresh, runs } = await measureSet(set, seeds));
   });
 
   it('gives the committed numbers', () => {
@@ -48,7 +52,7 @@ describe.each(MEASUREMENT_SETS.map((s) => [s.id, s] as const))(`%s re-derived on
         for (const [metric, values] of Object.entries(metrics)) {
           values.forEach((stored, i) => {
             const now = fresh.runs[key]?.arms[arm]?.[metric]?.[i];
-            const what = `${set.path} ${key}/${arm}/${metric}, seed ${SCIENCE_SEEDS[i]}: now ${now}, committed ${stored}`;
+            const what = `${set.path} ${key}/${arm}/${metric}, seed ${seeds[i]}: now ${now}, committed ${stored}`;
             if (stored === null) expect(now, what).toBeNull();
             else expect(Math.abs(now! - stored), what).toBeLessThanOrEqual(TOLERANCE.relative * Math.abs(stored) + TOLERANCE.absolute);
           });
