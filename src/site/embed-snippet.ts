@@ -17,17 +17,13 @@ export interface EmbedHeightMessage {
   height: number;
 }
 
-export function isEmbedHeightMessage(data: unknown): data is EmbedHeightMessage {
-  const d = data as Partial<EmbedHeightMessage> | null;
-  return typeof d === 'object' && d !== null && d.type === EMBED_HEIGHT_MESSAGE && typeof d.slug === 'string' && typeof d.height === 'number';
-}
-
 /**
  * The frame's height where the host strips scripts (many learning platforms do): tall enough that a
- * figure on a desktop-width page does not scroll inside its frame; a live figure has run controls and
+ * figure on a desktop-width page does not scroll inside its frame (tests/browser/embed-anywhere.test.ts
+ * checks every figure against it), with room for a figure to grow; a live figure has run controls and
  * several charts, one that computes on the page fewer.
  */
-export const FALLBACK_HEIGHT = { live: 2100, onPage: 1300 } as const;
+export const FALLBACK_HEIGHT = { live: 2400, onPage: 1700 } as const;
 
 export interface SnippetInput {
   /** The embed page's address; absolute wherever it can be (the snippet lands on another site). */

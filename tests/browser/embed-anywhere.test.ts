@@ -4,7 +4,9 @@
  * frame that fits it (the embed page reports its height; the snippet's script sizes the frame), the
  * figure trains, and nothing logs an error.
  */
-import { describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { useChromium } from './support/browser';
 import { siteUrl, watchPage } from './support/site';
@@ -12,8 +14,20 @@ import { LIVE_TIMEOUT_MS, waitForFigure } from './share-helpers';
 import { WIDGETS } from '../../src/widgets/catalog';
 
 const browser = useChromium();
-/** A host on another origin than the served site (127.0.0.1), answered by the test itself. */
-const HOST = 'http://teacher.example/';
+/**
+ * A teacher's page on another origin: a second server (localhost, its own port; the site is served on
+ * 127.0.0.1) whose one page is a lesson with the pasted snippet. Both are local addresses, so Chromium's
+ * private-network rules, which stop a public page from framing a local one, stay out of the way.
+ */
+let host: Server;
+let hostUrl: string;
+let hostBody = '';
+beforeAll(async () => {
+  host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostBody));
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
+});
+afterAll(() => new Promise((resolve) => host.close(resolve)));
 
 async function snippets(): Promise<Map<string, string>> {
   const page = await (await browser().newContext()).newPage();
@@ -53,12 +67,11 @@ describe('embed snippets on another site', () => {
 
   it.each(WIDGETS)('$slug: the frame fits the figure, the figure works, nothing logs an error', async ({ slug, experiment }) => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    await context.route(`${HOST}**`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><title>A lesson</title></head><body><h1>A lesson</h1>${all.get(slug)}<p>After the figure.</p></body></html>` }),
-    );
+    hostBody = `<!doctype html><html lang="en"><head><title>A lesson</title></head><body><h1>A lesson</h1>${all.get(slug)}<p>After the figure.</p></body></html>`;
     const page = await context.newPage();
     const watch = watchPage(page);
-    await page.goto(HOST);
+    await page.goto(hostUrl);
+    expect(new URL(hostUrl).origin).not.toBe(new URL(siteUrl()).origin);
     // The frame starts as about:blank and loads the embed page once the lazy iframe is reached.
     const embedUrl = siteUrl(`embed/${slug}/`);
     await expect.poll(() => page.frames().some((f) => f.url() === embedUrl)).toBe(true);
@@ -73,6 +86,9 @@ describe('embed snippets on another site', () => {
       }).toBe(true);
     };
     await fits();
+    // Where a host strips the snippet's script, the iframe's own height still holds the whole figure.
+    const fallback = Number(/height="(\d+)"/.exec(all.get(slug)!)![1]);
+    expect((await heights(page, frame!)).content).toBeLessThanOrEqual(fallback);
 
     if (experiment !== null) {
       await figure.getByRole('button', { name: 'Play' }).click();
