@@ -22,7 +22,20 @@ export interface RunTimes {
   runs: { slug: string; seconds: number; progress: string }[];
 }
 
-export const RUN_TIMES: RunTimes = file as RunTimes;
+/** JSON types the load average as any-length array: check what the page relies on, and fail the build on a bad file. */
+function checked(data: unknown): RunTimes {
+  const f = data as RunTimes;
+  const ok =
+    typeof f.measured === 'string' &&
+    typeof f.browser === 'string' &&
+    f.machine?.loadAverage?.length === 2 &&
+    Array.isArray(f.runs) &&
+    f.runs.every((r) => typeof r.slug === 'string' && Number.isFinite(r.seconds));
+  if (!ok) throw new Error('src/site/run-times.json is not in the shape src/site/run-times.ts describes; re-make it with tools/bench/write-run-times.ts.');
+  return f;
+}
+
+export const RUN_TIMES: RunTimes = checked(file);
 
 /** Seconds of the default run of the figure, or null for a figure that has no run (or was not measured). */
 export function measuredRunSeconds(slug: string): number | null {

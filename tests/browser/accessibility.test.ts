@@ -4,10 +4,11 @@ import { useChromium } from './support/browser';
 import { axeViolations, hydrateIslands, siteUrl, useCrawledPages } from './support/site';
 
 /**
- * One test walks every crawled page (chapters, glossary, bibliography, replication, instructors, embeds): about
- * 25 pages with axe on each, so it gets far more than the default per-test limit on a 2-core machine.
+ * One test walks every crawled page (chapters, glossary, bibliography, replication, instructors, embeds, and
+ * per chapter a lesson plan, an answer key and a handout): about 50 pages with axe on each, so it gets far
+ * more than the default per-test limit on a 2-core machine.
  */
-const CRAWL_TIMEOUT_MS = 600_000;
+const CRAWL_TIMEOUT_MS = 1_200_000;
 
 const browser = useChromium();
 const crawled = useCrawledPages();

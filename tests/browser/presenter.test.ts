@@ -34,7 +34,7 @@ describe('presenter view', () => {
     expect(await figureOf(plain.page, SLUG).getByRole('textbox', { name: 'Seed' }).inputValue()).toBe('1');
     await plain.page.context().close();
 
-    const { page, errors } = await open(`?present&${SLUG}.steps=40`);
+    const { page, errors } = await open("?present");
     const figure = figureOf(page, SLUG);
     expect(await bodyFontPx(page)).toBeGreaterThanOrEqual(plainFont * 1.3);
     const presenter = page.getByRole('complementary', { name: 'Presenter view' });

@@ -85,6 +85,7 @@ describe.each(LESSONS.map((l) => [l.chapter, l] as const))('teach/%s/', (chapter
     // The figure is its still: nothing hydrates on a handout.
     expect(await page.locator('[data-handout-figure] astro-island').count()).toBe(0);
     expect(await page.locator('[data-handout-figure] svg').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
 
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
