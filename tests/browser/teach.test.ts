@@ -23,14 +23,19 @@ async function open(path: string): Promise<{ page: Page; errors: () => string[] 
   return { page, errors: () => [...watch.consoleErrors, ...watch.failures] };
 }
 
-/** The counts of a chapter page's self-check questions and exercise answers, as students see them. */
+const counted = new Map<string, { questions: number; exercises: number }>();
+
+/** The counts of a chapter page's self-check questions and exercise answers, as students see them (read once per chapter). */
 async function chapterCounts(chapter: string): Promise<{ questions: number; exercises: number }> {
+  const known = counted.get(chapter);
+  if (known) return known;
   const { page } = await open(`chapters/${chapter}/`);
   const counts = await page.evaluate(() => ({
     questions: document.querySelectorAll('form.sc-question').length,
     exercises: document.querySelector('#exercises')?.closest('section')?.querySelectorAll(':scope > details').length ?? 0,
   }));
   await page.context().close();
+  counted.set(chapter, counts);
   return counts;
 }
 
