@@ -75,7 +75,9 @@ describe('presenter view', { timeout: STEP_TIMEOUT_MS }, () => {
 
   it('R resets the run, keeping the seed', async () => {
     await page.keyboard.press('r');
-    await expect.poll(() => stepOf(page), { timeout: LIVE_TIMEOUT_MS }).toBe(0);
+    // Back to before the first step: the idle state, its progress line gone.
+    await expect.poll(() => status(page), { timeout: LIVE_TIMEOUT_MS }).toMatch(/^(Ready|Showing a precomputed run)\./);
+    expect(await figureOf(page, SLUG).locator('.progress').count()).toBe(0);
     expect(await seed(page)).toBe('2');
   });
 
