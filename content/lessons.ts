@@ -293,7 +293,7 @@ export const LESSONS: readonly Lesson[] = [
     goals: [
       'Set up the comparison of one linear layer with and without BatchNorm, with every symbol defined.',
       'State Theorem 4.1 correctly (an equality, last coefficient 1/m) and explain why the printed 1/√m cannot be right.',
-      'Say what Theorems 4.2 and 4.4, Observation 4.3 and Lemma 4.5 claim and under which conditions.',
+      'Say under which conditions Theorem 4.2 holds, what Theorem 4.4 adds in weight space, what Lemma 4.5 says about the starting point, and why BatchNorm loses no minimum of the plain network.',
       'List what the theory does not cover.',
     ],
     keyEquations: [

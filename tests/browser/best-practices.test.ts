@@ -28,6 +28,9 @@ const unnamedFields = (page: Page) =>
     duplicateIds: fields.filter((f) => f.id && document.querySelectorAll(`#${CSS.escape(f.id)}`).length > 1).map((f) => f.id),
   }));
 
+/** One test walks every crawled page (about 50, with a lesson plan, an answer key and a handout per chapter), hydrating each. */
+const CRAWL_TIMEOUT_MS = 600_000;
+
 const browser = useChromium();
 const pages = useCrawledPages();
 
@@ -63,5 +66,5 @@ describe('best practices', () => {
       expect.soft(await unnamedFields(page), url).toEqual({ unnamed: [], duplicateIds: [] });
       await context.close();
     }
-  });
+  }, CRAWL_TIMEOUT_MS);
 });
