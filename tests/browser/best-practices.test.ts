@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from './support/browser';
-import { hydrateIslands, useCrawledPages } from './support/site';
+import { CRAWL_TIMEOUT_MS, hydrateIslands, useCrawledPages } from './support/site';
 
 /**
  * The issue kinds Lighthouse 12.2.3 scores (inspector-issues: mixed content, cookies, blocked by
@@ -27,9 +27,6 @@ const unnamedFields = (page: Page) =>
     unnamed: fields.filter((f) => !f.id && !f.getAttribute('name')).map((f) => f.outerHTML.slice(0, 120)),
     duplicateIds: fields.filter((f) => f.id && document.querySelectorAll(`#${CSS.escape(f.id)}`).length > 1).map((f) => f.id),
   }));
-
-/** One test walks every crawled page (about 50, with a lesson plan, an answer key and a handout per chapter), hydrating each. */
-const CRAWL_TIMEOUT_MS = 600_000;
 
 const browser = useChromium();
 const pages = useCrawledPages();
