@@ -9,12 +9,13 @@ import { BIBLIOGRAPHY } from '../../content/bibliography';
 import { GLOSSARY } from '../../content/glossary';
 import { markupProblems } from './citations';
 
-const CHAPTER_PATH = /\/chapters\/([^/]+)\/?$/;
+/** A chapter page, or an instructors' page made from a chapter (its answer key and handout repeat its parts). */
+const CHAPTER_PATH = /\/(?:chapters\/([^/]+)|teach\/([^/]+)\/(?:answers|handout))\/?$/;
 
-/** The chapter id of a chapter page's URL, or undefined for any other page. */
+/** The chapter id of a chapter page's URL (or of a page made from the chapter), or undefined for any other page. */
 export function chapterIdOfPage(url: URL): string | undefined {
   const match = CHAPTER_PATH.exec(url.pathname);
-  return match ? decodeURIComponent(match[1]!) : undefined;
+  return match ? decodeURIComponent((match[1] ?? match[2])!) : undefined;
 }
 
 /** The chapter a component is rendered in, with its MDX source; fails the build outside a chapter. */

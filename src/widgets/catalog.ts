@@ -2,7 +2,7 @@
  * Every widget of the course by its slug (the public name in embed URLs, progress events and export
  * file names): its title, chapter, lab experiment, how an instructor might use it, and how long its
  * default run takes. Plain data, no component imports, so any page or script can read it cheaply;
- * the components are mapped to slugs where they are rendered (src/pages/embed/[slug].astro).
+ * the components are mapped to slugs where they are rendered (src/components/WidgetBySlug.astro).
  */
 export interface WidgetEntry {
   slug: string;

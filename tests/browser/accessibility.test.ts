@@ -1,13 +1,7 @@
 /** axe-core finds no WCAG 2.2 AA violation on any page, in either theme, with the widget hydrated. */
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser';
-import { axeViolations, hydrateIslands, siteUrl, useCrawledPages } from './support/site';
-
-/**
- * One test walks every crawled page (chapters, glossary, bibliography, replication, instructors, embeds): about
- * 25 pages with axe on each, so it gets far more than the default per-test limit on a 2-core machine.
- */
-const CRAWL_TIMEOUT_MS = 600_000;
+import { axeViolations, CRAWL_TIMEOUT_MS, hydrateIslands, siteUrl, useCrawledPages } from './support/site';
 
 const browser = useChromium();
 const crawled = useCrawledPages();

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from './support/browser';
-import { hydrateIslands, useCrawledPages } from './support/site';
+import { CRAWL_TIMEOUT_MS, hydrateIslands, useCrawledPages } from './support/site';
 
 /**
  * The issue kinds Lighthouse 12.2.3 scores (inspector-issues: mixed content, cookies, blocked by
@@ -63,5 +63,5 @@ describe('best practices', () => {
       expect.soft(await unnamedFields(page), url).toEqual({ unnamed: [], duplicateIds: [] });
       await context.close();
     }
-  });
+  }, CRAWL_TIMEOUT_MS);
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from './support/browser';
-import { foreignRequests, hydrateIslands, useCrawledPages, watchPage } from './support/site';
+import { CRAWL_TIMEOUT_MS, foreignRequests, hydrateIslands, useCrawledPages, watchPage } from './support/site';
 import { recordLabMessages } from './support/lab-messages';
 
 const browser = useChromium();
@@ -28,7 +28,7 @@ async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
 const policyOf = (page: Page) => page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
 
 describe('Content-Security-Policy', () => {
-  it('every page carries the policy: own origin only, no inline script without its hash, no eval', async () => {
+  it('every page carries the policy: own origin only, no inline script without its hash, no eval', { timeout: CRAWL_TIMEOUT_MS }, async () => {
     const context = await browser().newContext();
     const page = await context.newPage();
     for (const url of pages()) {
@@ -49,7 +49,7 @@ describe('Content-Security-Policy', () => {
     await context.close();
   });
 
-  it('nothing is blocked and nothing leaves the origin while every widget runs and the search is used', async () => {
+  it('nothing is blocked and nothing leaves the origin while every widget runs and the search is used', { timeout: CRAWL_TIMEOUT_MS }, async () => {
     for (const url of pages()) {
       const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();

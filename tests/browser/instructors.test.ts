@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, itStayedClean, siteUrl, type PageWatch, useWatchedPage } from './support/site';
 import { WIDGETS } from '../../src/widgets/catalog';
+import { LESSONS } from '../../content/lessons';
+import { measuredRunSeconds, RUN_TIMES } from '../../src/site/run-times';
 
 let page: Page;
 let watch: PageWatch;
@@ -19,8 +21,10 @@ describe('/instructors/', () => {
       expect(await entry.getByRole('heading', { level: 3 }).textContent()).toBe(w.title);
       expect(await entry.textContent()).toContain(w.classroom);
       const runTime = (await entry.locator('.run-time').textContent())!;
-      expect(runTime).toBe(w.runSeconds === null ? 'No training run: answers each change at once.' : `About ${w.runSeconds} s for the default run.`);
-      expect(w.runSeconds === null).toBe(w.experiment === null);
+      const seconds = measuredRunSeconds(w.slug);
+      expect(runTime).toBe(seconds === null ? 'No training run: answers each change at once.' : `About ${Math.round(seconds)} s for the default run.`);
+      // Every live figure has a measured run time, and only they do.
+      expect(seconds === null).toBe(w.experiment === null);
       const chapterLink = entry.getByRole('link', { name: /^Chapter \d/ });
       expect(new URL((await chapterLink.getAttribute('href'))!, page.url()).href).toBe(siteUrl(`chapters/${w.chapter}/`));
 
@@ -38,9 +42,23 @@ describe('/instructors/', () => {
     }
   });
 
-  it('says where the run times come from', async () => {
+  it('says where the run times come from: the browser, the date, the machine and its load, from the committed measurement', async () => {
     expect(await page.getByRole('heading', { name: 'Where the run times come from' }).count()).toBe(1);
-    expect(await page.locator('main').textContent()).toMatch(/headless Chromium/);
+    const text = (await page.locator('[data-run-times-machine]').textContent())!.replace(/\s+/g, ' ');
+    expect(text).toContain(RUN_TIMES.browser);
+    expect(text).toContain(RUN_TIMES.measured);
+    expect(text).toContain(`${RUN_TIMES.machine.cpus} cores (${RUN_TIMES.machine.cpuModel})`);
+    expect(text).toContain(`${RUN_TIMES.machine.loadAverage[0]} when the measurement started and ${RUN_TIMES.machine.loadAverage[1]} when it ended`);
+  });
+
+  it('links each chapter’s lesson plan, answer key and handout', async () => {
+    for (const { chapter } of LESSONS) {
+      const entry = page.locator(`[data-lesson-entry="${chapter}"]`);
+      for (const [name, path] of [['lesson plan', ''], ['answer key', 'answers/'], ['handout', 'handout/']] as const) {
+        const href = await entry.getByRole('link', { name, exact: true }).getAttribute('href');
+        expect(new URL(href!, page.url()).href).toBe(siteUrl(`teach/${chapter}/${path}`));
+      }
+    }
   });
 
   it('is axe-clean', async () => {

@@ -1,7 +1,7 @@
 /** On a 360 px phone nothing widens the page: wide figures and math scroll inside themselves. */
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser';
-import { hydrateIslands, useCrawledPages } from './support/site';
+import { CRAWL_TIMEOUT_MS, hydrateIslands, useCrawledPages } from './support/site';
 
 const PHONE_WIDTH = 360;
 
@@ -9,7 +9,7 @@ const browser = useChromium();
 const pages = useCrawledPages();
 
 describe('layout at 360 px', () => {
-  it('no page scrolls horizontally, with its widgets hydrated', async () => {
+  it('no page scrolls horizontally, with its widgets hydrated', { timeout: CRAWL_TIMEOUT_MS }, async () => {
     const context = await browser().newContext({ viewport: { width: PHONE_WIDTH, height: 740 }, isMobile: true });
     const page = await context.newPage();
     for (const url of pages()) {

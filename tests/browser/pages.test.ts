@@ -1,7 +1,7 @@
 /** Every page of the built site loads cleanly under the base path, and reads without JavaScript. */
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser';
-import { baseUrl, foreignRequests, hydrateIslands, siteUrl, useCrawledPages, watchPage } from './support/site';
+import { baseUrl, CRAWL_TIMEOUT_MS, foreignRequests, hydrateIslands, siteUrl, useCrawledPages, watchPage } from './support/site';
 
 const CHAPTER_1 = 'chapters/01-batch-normalization/';
 const MISSING = 'no-such-page/';
@@ -31,7 +31,7 @@ describe('every page', () => {
     }
   });
 
-  it('has a language, a title, a meta description, one h1 and a favicon that exists', async () => {
+  it('has a language, a title, a meta description, one h1 and a favicon that exists', { timeout: CRAWL_TIMEOUT_MS }, async () => {
     const context = await browser().newContext();
     const page = await context.newPage();
     for (const url of pages()) {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser';
 import { openPhonePage, PHONE_VIEWPORT, touchDrag } from './support/phone';
-import { hydrateIslands, siteUrl, useCrawledPages, watchPage } from './support/site';
+import { CRAWL_TIMEOUT_MS, hydrateIslands, siteUrl, useCrawledPages, watchPage } from './support/site';
 import { figureOf, waitForFigure } from './share-helpers';
 import { WIDGETS } from '../../src/widgets/catalog';
 import { phoneRunAdvice } from '../../src/widgets/run/phone-run';
@@ -39,7 +39,7 @@ describe('on a phone', () => {
       await phone.close();
     }
     expect(wide).toEqual([]);
-  }, 300_000);
+  }, CRAWL_TIMEOUT_MS);
 
   it.each([
     ['lipschitz-ratio', 'chapters/04-lipschitz-and-smoothness/'],

@@ -12,6 +12,8 @@ import { evaluateCheck, verdictOf } from '../../src/replication/report';
 
 const VERDICT_TEXT = { reproduced: 'Reproduced', partly: 'Partly reproduced', 'not reproduced': 'Not reproduced' } as const;
 const PHONE_WIDTH = 360;
+/** A current phone's width, where the verdict cards must be read whole. */
+const CARD_PHONE_WIDTH = 390;
 
 let page: Page;
 let watch: PageWatch;
@@ -48,6 +50,43 @@ describe('the replication report', () => {
     const href = (await link.getAttribute('href'))!;
     expect(href).toBe(`${new URL(baseUrl()).pathname}chapters/${claim.chapterId}/`);
     expect((await fetch(new URL(href, page.url()))).status).toBe(200);
+  });
+
+  it('leads with one card per claim, in order, verdict first, before the full table, in plain words', async () => {
+    const cards = page.locator('[data-claim-card]');
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-claim-card')))).toEqual(CLAIMS.map((c) => c.id));
+    for (const claim of CLAIMS) {
+      const card = page.locator(`[data-claim-card="${claim.id}"]`);
+      const verdict = verdictOf(claim.checks.map((c) => evaluateCheck(claim.file, c)));
+      // The verdict is the card's first text.
+      expect((await card.textContent())!.trim().startsWith(VERDICT_TEXT[verdict])).toBe(true);
+      expect(await card.getByRole('heading', { level: 2 }).textContent()).toBe(claim.statement);
+      expect(await card.getByRole('img').count()).toBe(1);
+    }
+    const cardsFirst = await page.evaluate(() => {
+      const cards = document.querySelector('.cards')!;
+      const table = document.querySelector('table.claims')!;
+      return (cards.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+    expect(cardsFirst).toBe(true);
+    const lead = `${await page.locator('main > header').textContent()} ${await page.locator('.cards').textContent()}`;
+    expect(lead).not.toMatch(/config hash|configHash|fingerprint|backend/i);
+  });
+
+  it(`shows every card whole on a ${CARD_PHONE_WIDTH} px phone, with nothing scrolling sideways`, async () => {
+    const context = await browser().newContext({ viewport: { width: CARD_PHONE_WIDTH, height: 844 }, isMobile: true });
+    const phone = await context.newPage();
+    await phone.goto(siteUrl('replication/'));
+    expect(await phone.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(CARD_PHONE_WIDTH);
+    const overflow = await phone.locator('[data-claim-card]').evaluateAll((cards) =>
+      cards.map((c) => {
+        const box = c.getBoundingClientRect();
+        const verdict = c.querySelector('.card-verdict')!.getBoundingClientRect();
+        return box.left < 0 || box.right > window.innerWidth || verdict.right > box.right || c.scrollWidth > c.clientWidth;
+      }),
+    );
+    expect(overflow.every((o) => !o)).toBe(true);
+    await context.close();
   });
 
   it('has no WCAG 2.2 AA violation', async () => {

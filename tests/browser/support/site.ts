@@ -96,6 +96,12 @@ export interface CrawlResult {
   pages: string[];
 }
 
+/**
+ * Time for one test that walks every crawled page (about 50: chapters, embeds, and per chapter a lesson
+ * plan, an answer key and a handout), far beyond the per-test default on a shared 2-core machine.
+ */
+export const CRAWL_TIMEOUT_MS = 1_200_000;
+
 /** The site's HTML pages, crawled once before a file's tests. Call at the top of a file. */
 export function useCrawledPages(): () => string[] {
   let pages: string[] | undefined;

@@ -18,6 +18,7 @@ import { NOISY_BN_SCHEMA } from '../../../src/lab/experiments/noisy-bn-schema';
 import { ICS_GRADIENTS_SCHEMA } from '../../../src/lab/experiments/ics-gradients-schema';
 import { LP_NORMS_SCHEMA } from '../../../src/lab/experiments/lp-norms-schema';
 import { WGAN_SCHEMA } from '../../../src/lab/experiments/wgan-schema';
+import { LESSONS, LOOK_FOR } from '../../../content/lessons';
 
 const DIR = 'content/chapters';
 const chapters = readdirSync(DIR)
@@ -101,6 +102,24 @@ describe.each(chapters)('chapter $id', ({ id, source }) => {
 
   it('has a <Measured> reference that resolves, everywhere it uses one', () => {
     for (const ref of measuredRefs(source)) expect(() => resolveMeasured(ref), JSON.stringify(ref)).not.toThrow();
+  });
+});
+
+describe('the lesson plans (content/lessons.ts)', () => {
+  it('type no measured number by hand either', () => {
+    // Their prose, one paragraph per string; equations are set-up math, settings are link values.
+    const prose = [
+      ...Object.values(LOOK_FOR),
+      ...LESSONS.flatMap((l) => [
+        ...l.goals,
+        ...l.timeline.map((s) => s.what),
+        ...l.runs.map((r) => r.label),
+        ...l.discussion.flatMap((d) => [d.question, d.goodAnswer]),
+        ...l.misconceptions.flatMap((m) => [m.belief, m.correction]),
+      ]),
+    ].join('\n\n');
+    const findings = handTypedNumbers('lessons', prose, { setup: SETUP, allowed: ALLOWED });
+    expect(findings.map((f) => `${f.token} — ${f.sentence}`)).toEqual([]);
   });
 });
 

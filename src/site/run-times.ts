@@ -1,0 +1,43 @@
+/**
+ * The measured run times the instructors page shows: each live figure's default run, Play to
+ * "Finished" on its embed page, as `tools/bench/default-runs.ts` measures it, with the machine it ran
+ * on. The numbers live in run-times.json, written from a measurement, never typed; this module only
+ * checks the file's shape and reads it.
+ */
+import file from './run-times.json';
+
+export interface RunTimes {
+  /** ISO date of the measurement. */
+  measured: string;
+  /** The command that measured it. */
+  command: string;
+  /** The browser's version string. */
+  browser: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    /** The 1-minute load average when the measurement started and when it ended: other jobs slow a run. */
+    loadAverage: [number, number];
+  };
+  runs: { slug: string; seconds: number; progress: string }[];
+}
+
+/** JSON types the load average as any-length array: check what the page relies on, and fail the build on a bad file. */
+function checked(data: unknown): RunTimes {
+  const f = data as RunTimes;
+  const ok =
+    typeof f.measured === 'string' &&
+    typeof f.browser === 'string' &&
+    f.machine?.loadAverage?.length === 2 &&
+    Array.isArray(f.runs) &&
+    f.runs.every((r) => typeof r.slug === 'string' && Number.isFinite(r.seconds));
+  if (!ok) throw new Error('src/site/run-times.json is not in the shape src/site/run-times.ts describes; re-make it with tools/bench/write-run-times.ts.');
+  return f;
+}
+
+export const RUN_TIMES: RunTimes = checked(file);
+
+/** Seconds of the default run of the figure, or null for a figure that has no run (or was not measured). */
+export function measuredRunSeconds(slug: string): number | null {
+  return RUN_TIMES.runs.find((r) => r.slug === slug)?.seconds ?? null;
+}
