@@ -1,9 +1,11 @@
 /**
  * The lab's 2-D convolution. tfjs-backend-wasm 4.22 has Conv2D and Conv2DBackpropInput kernels but no
  * Conv2DBackpropFilter, so with tfjs-core's own Conv2D gradient a convolution cannot be trained on wasm at
- * all. Importing this module re-registers that gradient: the input gradient stays conv2DBackpropInput
- * (a wasm kernel); the filter gradient becomes im2col + one untransposed matMul, the product the lab
- * already made fast on wasm (src/lab/tf.ts):
+ * all. Importing this module re-registers that gradient. The input gradient is a forward convolution of
+ * dy with the filter flipped in space and its channels swapped, padded so each input position collects
+ * every output it fed (wasm's Conv2D kernel runs ~4× faster than its Conv2DBackpropInput here). The filter
+ * gradient becomes im2col + one untransposed matMul, the product the lab already made fast on wasm
+ * (src/lab/tf.ts):
  *   dW[i, j, c, o] = Σ_{n,h,w} x_pad[n, h + i, w + j, c] · dy[n, h, w, o]  =  (colsᵀ · dy)[(i·kw + j)·cIn + c, o],
  * with colsᵀ built directly as [kh·kw·cIn, N·H·W] from x transposed once to [cIn, N, H, W] (a transpose
  * of x, nine times smaller than one of the columns). Lab code convolves through `conv2d` below, so the
@@ -27,6 +29,24 @@ export function conv2d(x: Tensor4D, filter: Tensor4D, padding: ConvPadding): Ten
 function samePad(k: number): [number, number] {
   const before = Math.floor((k - 1) / 2);
   return [before, k - 1 - before];
+}
+
+/** dL/dx of `conv2d(x, W, padding)` for the output gradient dy: dy convolved with W rotated by 180° and
+ *  transposed to [kh, kw, cOut, cIn], padded by k − 1 − (the forward's padding) on each side. */
+export function inputGradient(dy: Tensor4D, filter: Tensor4D, padding: ConvPadding): Tensor4D {
+  return tf.tidy(() => {
+    const [kh, kw] = filter.shape;
+    const [top, bottom] = padding === 'same' ? samePad(kh) : [0, 0];
+    const [left, right] = padding === 'same' ? samePad(kw) : [0, 0];
+    const flipped = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]) as Tensor4D;
+    const pad: [[number, number], [number, number], [number, number], [number, number]] = [
+      [0, 0],
+      [kh - 1 - top, kh - 1 - bottom],
+      [kw - 1 - left, kw - 1 - right],
+      [0, 0],
+    ];
+    return tf.conv2d(dy, flipped, 1, pad);
+  });
 }
 
 /** dL/dW of `conv2d(x, W, padding)` for the output gradient dy, as im2col(x)ᵀ · dy. */
@@ -65,7 +85,7 @@ tf.registerGradient({
     const [x, filter] = saved as [Tensor4D, Tensor4D];
     const g = dy as Tensor4D;
     return {
-      x: () => tf.conv2dTranspose(g, filter, x.shape, 1, pad as ConvPadding),
+      x: () => inputGradient(g, filter, pad as ConvPadding),
       filter: () => filterGradient(x, g, filter.shape, pad as ConvPadding),
     };
   },

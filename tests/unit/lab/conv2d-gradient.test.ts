@@ -12,8 +12,10 @@ import { conv2d, type ConvPadding } from '../../../src/lab/ops/conv2d';
 import { stream } from '../../../src/lab/random';
 import { gradientCheckExcess } from './helpers';
 
+type Shape4 = [number, number, number, number];
+
 /** [name, x shape NHWC, filter shape, padding]: odd and even kernels, several channels, both paddings. */
-const CASES: [string, number[], number[], ConvPadding][] = [
+const CASES: [string, Shape4, Shape4, ConvPadding][] = [
   ['3×3 same, 2→3 channels', [2, 5, 4, 2], [3, 3, 2, 3], 'same'],
   ['3×3 valid, 1→2 channels', [3, 6, 5, 1], [3, 3, 1, 2], 'valid'],
   ['2×2 same (uneven padding)', [2, 4, 5, 2], [2, 2, 2, 2], 'same'],
@@ -23,15 +25,16 @@ const CASES: [string, number[], number[], ConvPadding][] = [
 /** float32 sums of ≤ 60 products in another order than float64: a few ulps of the largest entry. */
 const MATCH_TOLERANCE = 1e-5;
 
+
 /** Size of one output dimension and the padding before it, as TensorFlow defines them at stride 1. */
 function geometry(size: number, k: number, padding: ConvPadding): { out: number; before: number } {
   return padding === 'same' ? { out: size, before: Math.floor((k - 1) / 2) } : { out: size - k + 1, before: 0 };
 }
 
 /** dL/dx and dL/dW of L = Σ w ⊙ conv(x, W), straight from the definition in float64. */
-function referenceGradients(x: Float32Array, xs: number[], f: Float32Array, fs: number[], w: Float32Array, padding: ConvPadding) {
-  const [n, h, wd, cIn] = xs as [number, number, number, number];
-  const [kh, kw, , cOut] = fs as [number, number, number, number];
+function referenceGradients(x: Float32Array, xs: Shape4, f: Float32Array, fs: Shape4, w: Float32Array, padding: ConvPadding) {
+  const [n, h, wd, cIn] = xs;
+  const [kh, kw, , cOut] = fs;
   const rows = geometry(h, kh, padding);
   const cols = geometry(wd, kw, padding);
   const dx = new Float64Array(x.length);
@@ -69,7 +72,7 @@ describe.each<BackendName>(['cpu', 'wasm'])('the Conv2D gradient on %s', (backen
   describe.each(CASES)('%s', (name, xShape, fShape, padding) => {
     function inputs() {
       const rng = stream(name.length, 'conv2d-gradient');
-      const draw = (shape: number[]) => tf.tensor(rng.normalArray(shape.reduce((p, k) => p * k, 1)), shape) as Tensor4D;
+      const draw = (shape: Shape4) => tf.tensor(rng.normalArray(shape.reduce((p, k) => p * k, 1)), shape) as Tensor4D;
       const x = draw(xShape);
       const filter = draw(fShape);
       const w = tf.tidy(() => tf.randomNormal(conv2d(x, filter, padding).shape, 0, 1, 'float32', 7));
