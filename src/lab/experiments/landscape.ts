@@ -13,7 +13,7 @@
  */
 import type { Experiment } from '../types';
 import { defaultsOf } from '../schema';
-import { runMlp } from './setups';
+import { runDigits } from './setups';
 import { summarizeArms } from './summary';
 import { LANDSCAPE_ARMS as ARMS, LANDSCAPE_SCHEMA as SCHEMA, probeEtas, type LandscapeConfig } from './landscape-schema';
 
@@ -26,7 +26,7 @@ export const landscape: Experiment<LandscapeConfig> = {
   schema: SCHEMA,
   defaults: defaultsOf<LandscapeConfig>(SCHEMA),
   run: (config, ctx) =>
-    runMlp(config, ctx, ARMS, {
+    runDigits(config, ctx, ARMS, {
       measureEvery: config.measureEvery,
       gradNorms: true,
       probeEtas: probeEtas(config),

@@ -14,7 +14,7 @@
 import type { Experiment } from '../types';
 import { ALGORITHM_1 } from '../norms/noise';
 import { defaultsOf } from '../schema';
-import { runMlp } from './setups';
+import { runDigits } from './setups';
 import { summarizeArms } from './summary';
 import { NOISY_BN_ARMS as ARMS, NOISY_BN_SCHEMA as SCHEMA, type NoisyBnConfig } from './noisy-bn-schema';
 
@@ -27,7 +27,7 @@ export const noisyBn: Experiment<NoisyBnConfig> = {
   schema: SCHEMA,
   defaults: defaultsOf<NoisyBnConfig>(SCHEMA),
   run: (config, ctx) =>
-    runMlp(
+    runDigits(
       config,
       ctx,
       ARMS,
