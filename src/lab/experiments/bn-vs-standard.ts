@@ -2,7 +2,7 @@
  * 'bn-vs-standard' — the paper's Fig. 1 at browser scale (docs/protocol.md, R1): the same MLP with and
  * without BatchNorm, plain SGD. Fig. 1 compares lr 0.1 and 0.5: run this experiment once per lr.
  * Paper: VGG on CIFAR-10, batch 128, 15,000 steps; here 784 → [64]×6 → 10 on digits, batch 64, 300 steps,
- * or (model=convnet) two blocks of 3×3 convolutions with 8 and 16 channels, 200 steps.
+ * or (model=convnet) two blocks of 3×3 convolutions with 8 and 16 channels, lr 0.05, 200 steps.
  *
  * Arms: standard, batchnorm.
  * Metrics every step: loss, accuracy (this batch), act.<layer>.q05/q25/q50/q75/q95 (one random unit of
@@ -20,8 +20,9 @@ import { summarizeArms } from './summary';
 export type BnVsStandardConfig = DigitsSettings & { measureEvery: number };
 
 const ARMS = ['standard', 'batchnorm'] as const;
-/** The convnet's own defaults (docs/protocol.md, convnet set-up): both arms train at lr 0.1. */
-const CONVNET_PRESETS = { lr: 0.1, steps: 200 };
+/** The convnet's own defaults (docs/protocol.md, convnet set-up): at lr 0.1 the BatchNorm convnet's first steps
+ *  blow its loss up (3 → 12); at 0.05 both arms train (72% and 85% test accuracy after 40 steps, seed 1). */
+const CONVNET_PRESETS = { lr: 0.05, steps: 200 };
 const SCHEMA = [
   DIGITS_MODEL_FIELD(CONVNET_PRESETS),
   learningRateField(0.1),

@@ -23,7 +23,7 @@ export const ICS_LAYER_FIELD: NumberField = {
 };
 
 /** The convnet's own defaults (docs/protocol.md, convnet set-up): G′ of the second convolution. */
-const CONVNET_PRESETS = { lr: 0.1, steps: 200, icsLayer: 2 };
+const CONVNET_PRESETS = { lr: 0.05, steps: 200, icsLayer: 2 };
 
 export const ICS_GRADIENTS_SCHEMA = [
   MODEL_FIELD('dln', CONVNET_PRESETS),

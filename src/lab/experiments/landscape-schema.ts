@@ -28,7 +28,7 @@ const ETA_RANGE_FIELD: NumberField = {
 };
 
 /** The convnet's own defaults (docs/protocol.md, convnet set-up). */
-const CONVNET_PRESETS = { lr: 0.1, steps: 200 };
+const CONVNET_PRESETS = { lr: 0.05, steps: 200 };
 
 export const LANDSCAPE_SCHEMA = [
   DIGITS_MODEL_FIELD(CONVNET_PRESETS),

@@ -12,7 +12,7 @@ export type LpNormsConfig = EitherSettings & { measureEvery: number };
 export const LP_NORMS_ARMS = ['standard', 'batchnorm', 'l1', 'l2', 'linf'] as const;
 
 /** The convnet's own defaults (docs/protocol.md, convnet set-up). */
-const CONVNET_PRESETS = { lr: 0.1, steps: 200 };
+const CONVNET_PRESETS = { lr: 0.05, steps: 200 };
 
 export const LP_NORMS_SCHEMA = [
   MODEL_FIELD('mlp', CONVNET_PRESETS),

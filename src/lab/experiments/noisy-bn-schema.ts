@@ -34,8 +34,8 @@ const NOISE_FIELDS: readonly NumberField[] = [
   },
 ];
 
-/** The convnet's own defaults (docs/protocol.md, convnet set-up): the plain convnet trains at lr 0.1. */
-const CONVNET_PRESETS = { lr: 0.1, steps: 200 };
+/** The convnet's own defaults (docs/protocol.md, convnet set-up): lr 0.05, where both plain arms train. */
+const CONVNET_PRESETS = { lr: 0.05, steps: 200 };
 
 export const NOISY_BN_SCHEMA = [
   DIGITS_MODEL_FIELD(CONVNET_PRESETS),

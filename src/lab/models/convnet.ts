@@ -2,14 +2,14 @@
  * A small VGG-style convolutional network on the 28×28 digits, the paper's kind of network (its Figs. 1–4
  * train VGG on CIFAR-10) at browser scale: `blocks` blocks of `convsPerBlock` 3×3 'same' convolutions,
  * the first block with `channels` channels and each next block twice as many, 2×2 max-pooling after every
- * block, then one dense layer to the 10 classes; softmax cross-entropy as the MLP.
+ * block, then one dense layer from the flattened map to the 10 classes; softmax cross-entropy as the MLP.
  *
  * Convolution l (1-based) computes h_l = conv(a_{l−1}, W_l) [+ b_l], then z_l = norm(h_l) → noise(z_l)
  * (train mode, noisy arms) → a_l = ReLU(z_l). Normalizations and Algorithm 1's noise take their
  * per-channel forms (norms/normalization.ts, norms/noise.ts): a channel is the unit, its batch the
  * m·H·W values of the mini-batch. As in the MLP a normalized layer has no bias (β replaces it), the
- * layers are numbered so G′ (Definition 2.1) and the probes see layers 1…depth, and Glorot draws happen
- * only for weights, in layer order, so every arm of one seed starts from the same weights.
+ * layers are numbered so G′ (Definition 2.1) and the probes see layers 1…depth, and weight draws (He for
+ * the convolutions, Glorot for the dense layer) happen only for weights, in layer order, so every arm of one seed starts from the same weights.
  *
  * Activations are reported as the [m·H·W, C] view: one unit's distribution is its channel over the batch
  * and all positions, the population its BatchNorm normalizes.
@@ -25,7 +25,7 @@ import { DIGIT_CLASSES, DIGIT_PIXELS } from '../data/digits';
 import { applyChannelNoise } from '../norms/noise';
 import { applyChannelNorm, hasAffine, keepsRunningStats, type NormKind } from '../norms/normalization';
 import { conv2d } from '../ops/conv2d';
-import { glorotUniform, glorotUniformConv } from './init';
+import { glorotUniform, heUniformConv } from './init';
 import { softmaxCrossEntropy, type Network } from './network';
 
 /** 3×3 kernels, as VGG. */
@@ -127,7 +127,7 @@ export function convnet(config: ConvnetConfig): ConvnetModel {
         const params: Params = [];
         let cIn = 1;
         for (const s of convs) {
-          params[s.weight] = glorotUniformConv(rng, KERNEL, cIn, s.channels);
+          params[s.weight] = heUniformConv(rng, KERNEL, cIn, s.channels);
           if (s.bias !== undefined) params[s.bias] = tf.zeros([s.channels]);
           if (s.gamma !== undefined) params[s.gamma] = tf.ones([s.channels]);
           if (s.beta !== undefined) params[s.beta] = tf.zeros([s.channels]);
