@@ -109,3 +109,9 @@ export function fnv1a(text: string): string {
   }
   return h.toString(16).padStart(8, '0');
 }
+
+/** A choice field offering only `values` (a figure that draws some of the experiment's networks). */
+export function narrowChoices(field: Field, values: readonly string[]): Field {
+  if (field.type !== 'choice') throw new Error(`${field.key} is not a choice`);
+  return { ...field, options: field.options.filter((o) => values.includes(o.value)) };
+}
