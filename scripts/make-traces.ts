@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { reproduce } from '../src/lab/cli/main';
 import type { Report } from '../src/lab/cli/report';
 import { configHash } from '../src/lab/schema';
+import { getExperiment } from '../src/lab/experiments/registry';
 import { ENGINE_FINGERPRINT } from '../src/lab/engine-fingerprint';
 import { lastSnapshots, shapeTrace, TRACE_PLANS, type StoredColumns, type Trace } from '../src/traces/trace';
 
@@ -35,7 +36,7 @@ try {
       seed: report.seed,
       steps: report.steps,
       backend: report.backend,
-      configHash: configHash(report.config),
+      configHash: configHash(report.config, getExperiment(plan.experiment).schema),
       engine: ENGINE_FINGERPRINT,
       stride: plan.stride,
       arms: shapeTrace(report.arms as unknown as StoredColumns, plan),

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { reproduce } from '../src/lab/cli/main';
 import type { Report } from '../src/lab/cli/report';
 import { configHash } from '../src/lab/schema';
+import { getExperiment } from '../src/lab/experiments/registry';
 import { ENGINE_FINGERPRINT } from '../src/lab/engine-fingerprint';
 import { BACKEND, type RunPlan } from '../src/replication/plan';
 import { MEASUREMENT_SETS as SETS, type MeasurementSet } from '../src/replication/sets';
@@ -45,7 +46,7 @@ async function runSet(set: MeasurementSet, scratch: string): Promise<object> {
     for (const [i, seed] of set.seeds.entries()) {
       const { report, seconds } = await runOnce(plan, seed, scratch);
       stored.config = report.config;
-      stored.configHash = configHash(report.config);
+      stored.configHash = configHash(report.config, getExperiment(plan.experiment).schema);
       stored.seconds.push(Math.round(seconds));
       const picked = pickMetrics(report.summary, report.arms as unknown as Parameters<typeof pickMetrics>[1], plan.metrics);
       for (const [arm, metrics] of Object.entries(picked)) {

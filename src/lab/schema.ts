@@ -59,25 +59,45 @@ export function fieldOf(schema: ConfigSchema, key: string): Field {
   return field;
 }
 
-/** Defaults overlaid with `overrides`; every key known and every value valid, else a readable Error. */
+/**
+ * Defaults overlaid with the presets of the chosen options (a network's own learning rate, …), then with
+ * `overrides`; every key known and every value valid, else a readable Error.
+ */
 export function resolveConfig<C extends Config>(schema: ConfigSchema, overrides: Partial<Config> = {}): C {
   const config: Config = defaultsOf(schema);
-  for (const [key, value] of Object.entries(overrides)) {
+  const set = (key: string, value: unknown) => {
     const field = fieldOf(schema, key);
     const problem = checkValue(field, value);
     if (problem) throw new Error(problem);
     config[key] = value as ConfigValue;
-  }
+  };
+  for (const [key, value] of Object.entries(overrides)) set(key, value);
+  for (const preset of presetsOf(schema, config)) for (const [key, value] of Object.entries(preset)) if (!(key in overrides)) set(key, value);
   return config as C;
+}
+
+/** The presets of the options a config chooses, in schema order. */
+export function presetsOf(schema: ConfigSchema, config: Config): Readonly<Record<string, ConfigValue>>[] {
+  const presets: Readonly<Record<string, ConfigValue>>[] = [];
+  for (const f of schema) {
+    const chosen = f.type === 'choice' ? f.options.find((o) => o.value === config[f.key]) : undefined;
+    if (chosen?.presets) presets.push(chosen.presets);
+  }
+  return presets;
 }
 
 /**
  * A short stable hash of a config (FNV-1a over canonical JSON with sorted keys). Committed traces
  * and reports store it, and a test recomputes it from the experiment's current defaults, so a stale
- * precomputed figure fails CI.
+ * precomputed figure fails CI. Settings that do not apply to the config (`hashedOnlyWhen`) are left out.
  */
-export function configHash(config: Config): string {
-  return fnv1a(JSON.stringify(Object.keys(config).sort().map((k) => [k, config[k]])));
+export function configHash(config: Config, schema: ConfigSchema): string {
+  const applies = (key: string) => {
+    const when = schema.find((f) => f.key === key)?.hashedOnlyWhen;
+    return !when || when.values.includes(String(config[when.key]));
+  };
+  const keys = Object.keys(config).filter(applies).sort();
+  return fnv1a(JSON.stringify(keys.map((k) => [k, config[k]])));
 }
 
 /** FNV-1a over a string, as 8 hex digits: short, stable and dependency-free (not cryptographic). */
@@ -88,4 +108,10 @@ export function fnv1a(text: string): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
+}
+
+/** A choice field offering only `values` (a figure that draws some of the experiment's networks). */
+export function narrowChoices(field: Field, values: readonly string[]): Field {
+  if (field.type !== 'choice') throw new Error(`${field.key} is not a choice`);
+  return { ...field, options: field.options.filter((o) => values.includes(o.value)) };
 }

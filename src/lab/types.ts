@@ -89,6 +89,12 @@ interface FieldBase {
   key: string;
   label: string;
   help?: string;
+  /**
+   * A setting that matters only while the setting `key` has one of `values` (the convnet's widths, the
+   * choice of the convnet itself): configHash leaves it out otherwise, so the hash of a run of another
+   * network stays what it was before the setting existed and its committed data stay valid.
+   */
+  hashedOnlyWhen?: { key: string; values: readonly string[] };
 }
 
 export interface NumberField extends FieldBase {
@@ -103,10 +109,18 @@ export interface NumberField extends FieldBase {
   unit?: string;
 }
 
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  /** Settings this choice brings along unless they are set explicitly (the convnet's own learning rate,
+   *  steps, …): resolveConfig applies them between the schema's defaults and the overrides. */
+  presets?: Readonly<Record<string, ConfigValue>>;
+}
+
 export interface ChoiceField extends FieldBase {
   type: 'choice';
   default: string;
-  options: readonly { value: string; label: string }[];
+  options: readonly ChoiceOption[];
 }
 
 export interface BooleanField extends FieldBase {

@@ -16,7 +16,7 @@ export interface StoredRun {
   overrides: Record<string, ConfigValue>;
   /** The resolved config the CLI ran (defaults + overrides). */
   config: Config;
-  /** configHash(config): the freshness test recomputes it from the engine's current defaults. */
+  /** configHash(config, schema): the freshness test recomputes it from the engine's current defaults. */
   configHash: string;
   /** Wall-clock seconds of each seed's run, on the machine that made the file. */
   seconds: number[];

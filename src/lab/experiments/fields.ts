@@ -2,7 +2,8 @@
  * Schema fields shared by several experiments (one definition each, so labels, ranges and help agree
  * across the site, the CLI and the captions). Defaults follow docs/protocol.md.
  */
-import type { ChoiceField, NumberField } from '../types';
+import type { ChoiceField, ConfigValue, NumberField } from '../types';
+import { CONVNET_ONLY } from './convnet-fields';
 
 export const learningRateField = (defaultValue: number, min = 1e-7, max = 2): NumberField => ({
   key: 'lr',
@@ -123,14 +124,30 @@ export const DLN_FIELDS: readonly NumberField[] = [
   },
 ];
 
-export const MODEL_FIELD = (defaultValue: 'mlp' | 'dln'): ChoiceField => ({
+/** The settings the convnet brings along in one experiment (its learning rate, steps, …): see ChoiceOption.presets. */
+export type ConvnetPresets = Readonly<Record<string, ConfigValue>>;
+
+const convnetOption = (presets: ConvnetPresets) => ({ value: 'convnet', label: 'Convnet on digits', presets });
+
+export const MODEL_FIELD = (defaultValue: 'mlp' | 'dln', convnetPresets: ConvnetPresets): ChoiceField => ({
   key: 'model',
   label: 'Network',
   type: 'choice',
   default: defaultValue,
-  options: [
-    { value: 'mlp', label: 'MLP on digits' },
-    { value: 'dln', label: 'Deep linear network' },
-  ],
-  help: 'The digits MLP trains with mini-batches and cross-entropy; the deep linear network with full-batch squared error.',
+  options: [{ value: 'mlp', label: 'MLP on digits' }, { value: 'dln', label: 'Deep linear network' }, convnetOption(convnetPresets)],
+  help: 'The digits MLP and the convnet train with mini-batches and cross-entropy; the deep linear network with full-batch squared error.',
+});
+
+/**
+ * The network of the experiments that began with the MLP alone. Hashed only when it is the convnet, so
+ * the MLP runs' configHash, and their committed traces and replication files, are what they were.
+ */
+export const DIGITS_MODEL_FIELD = (convnetPresets: ConvnetPresets): ChoiceField => ({
+  key: 'model',
+  label: 'Network',
+  type: 'choice',
+  default: 'mlp',
+  options: [{ value: 'mlp', label: 'MLP on digits' }, convnetOption(convnetPresets)],
+  help: 'The fully connected MLP, or the small VGG-style convnet (3×3 convolutions, BatchNorm per channel, 2×2 max-pooling).',
+  hashedOnlyWhen: CONVNET_ONLY,
 });

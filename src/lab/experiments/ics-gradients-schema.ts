@@ -4,6 +4,7 @@
  */
 import type { NumberField } from '../types';
 import { DLN_FIELDS, learningRateField, measureEveryField, MLP_FIELDS, MODEL_FIELD, stepsField } from './fields';
+import { CONVNET_FIELDS } from './convnet-fields';
 import type { EitherSettings } from './setups';
 
 export type IcsGradientsConfig = EitherSettings & { icsLayer: number; measureEvery: number };
@@ -21,12 +22,16 @@ export const ICS_LAYER_FIELD: NumberField = {
   help: 'The layer i whose gradient is compared before (G) and after (G′) the earlier layers update; at most the number of linear layers.',
 };
 
+/** The convnet's own defaults (docs/protocol.md, convnet set-up): G′ of the second convolution. */
+const CONVNET_PRESETS = { lr: 0.05, steps: 200, icsLayer: 2 };
+
 export const ICS_GRADIENTS_SCHEMA = [
-  MODEL_FIELD('dln'),
+  MODEL_FIELD('dln', CONVNET_PRESETS),
   learningRateField(1e-6),
   stepsField(2000),
   ICS_LAYER_FIELD,
   measureEveryField(20, 'G and G′'),
   ...DLN_FIELDS,
   ...MLP_FIELDS,
+  ...CONVNET_FIELDS,
 ];

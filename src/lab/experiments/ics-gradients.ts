@@ -6,7 +6,8 @@
  * full-batch GD at lr 1e-6 for 2,000 steps, layer 9 (paper: 25 layers, 1000 samples, lr 1e-6, layers 9
  * and 17). At lr 1e-5 the plain network reached the edge of stability on some seeds, so its own G and G′
  * stopped agreeing; at lr 1e-6 they agree on every seed (docs/protocol.md, Changes to the protocol).
- * The digits MLP is selectable (use lr ≈ 0.1 for it; layers 2…hiddenLayers+1).
+ * The digits MLP is selectable (use lr ≈ 0.1 for it; layers 2…hiddenLayers+1), and the convnet (model=convnet:
+ * its presets are lr 0.05, 200 steps, layer 2, the second convolution; layers 2…convolutions+1).
  *
  * Arms: standard, batchnorm.
  * Metrics every step: loss; MLP only: accuracy, act.<layer>.q05…q95, dMean, dVar. Every `measureEvery` steps: icsL2 = ‖G − G′‖₂,

@@ -3,7 +3,8 @@
  * label the probed step sizes from this module without loading tfjs.
  */
 import type { NumberField } from '../types';
-import { learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
+import { DIGITS_MODEL_FIELD, learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
+import { CONVNET_FIELDS } from './convnet-fields';
 import type { BnVsStandardConfig } from './bn-vs-standard';
 
 export type LandscapeConfig = BnVsStandardConfig & { etaRange: number };
@@ -26,10 +27,15 @@ const ETA_RANGE_FIELD: NumberField = {
   help: 'The probes step η along −g from half the learning rate, doubling, up to this multiple of it (½, 1, 2, 4 by default, as the paper); a wider range adds larger steps.',
 };
 
+/** The convnet's own defaults (docs/protocol.md, convnet set-up). */
+const CONVNET_PRESETS = { lr: 0.05, steps: 200 };
+
 export const LANDSCAPE_SCHEMA = [
+  DIGITS_MODEL_FIELD(CONVNET_PRESETS),
   learningRateField(0.1),
   stepsField(200),
   ...MLP_FIELDS,
+  ...CONVNET_FIELDS,
   ETA_RANGE_FIELD,
   measureEveryField(20, 'the landscape probes'),
 ];

@@ -5,7 +5,8 @@
  * the `etaRange` setting stretches it): the loss band of L(w − ηg), the gradient change
  * max_η ‖g − ∇L(w − ηg)‖ and the effective β, and both per η for the figure's slice.
  * At this scale the loss band and gradient change separate the arms clearly; the effective β barely
- * does (docs/protocol.md, R4: not reproduced) — the text must say so.
+ * does (docs/protocol.md, R4: not reproduced) — the text must say so. model=convnet probes the convnet
+ * (lr 0.05, 200 steps).
  *
  * Arms: standard, batchnorm.
  * Metrics every step: loss, accuracy, act.<layer>.q05…q95, dMean, dVar. Every `measureEvery` steps: lossMin, lossMax, gradChange, betaEff,
@@ -13,7 +14,7 @@
  */
 import type { Experiment } from '../types';
 import { defaultsOf } from '../schema';
-import { runMlp } from './setups';
+import { runDigits } from './setups';
 import { summarizeArms } from './summary';
 import { LANDSCAPE_ARMS as ARMS, LANDSCAPE_SCHEMA as SCHEMA, probeEtas, type LandscapeConfig } from './landscape-schema';
 
@@ -26,7 +27,7 @@ export const landscape: Experiment<LandscapeConfig> = {
   schema: SCHEMA,
   defaults: defaultsOf<LandscapeConfig>(SCHEMA),
   run: (config, ctx) =>
-    runMlp(config, ctx, ARMS, {
+    runDigits(config, ctx, ARMS, {
       measureEvery: config.measureEvery,
       gradNorms: true,
       probeEtas: probeEtas(config),

@@ -3,6 +3,7 @@
  * the probed step sizes from this module without loading tfjs.
  */
 import { DLN_FIELDS, learningRateField, measureEveryField, MLP_FIELDS, MODEL_FIELD, stepsField } from './fields';
+import { CONVNET_FIELDS } from './convnet-fields';
 import { probeEtas } from './landscape-schema';
 import type { EitherSettings } from './setups';
 
@@ -10,13 +11,17 @@ export type LpNormsConfig = EitherSettings & { measureEvery: number };
 
 export const LP_NORMS_ARMS = ['standard', 'batchnorm', 'l1', 'l2', 'linf'] as const;
 
+/** The convnet's own defaults (docs/protocol.md, convnet set-up). */
+const CONVNET_PRESETS = { lr: 0.05, steps: 200 };
+
 export const LP_NORMS_SCHEMA = [
-  MODEL_FIELD('mlp'),
+  MODEL_FIELD('mlp', CONVNET_PRESETS),
   learningRateField(0.5),
   stepsField(300),
   measureEveryField(20, 'the landscape probes and per-layer gradient norms'),
   ...MLP_FIELDS,
   ...DLN_FIELDS,
+  ...CONVNET_FIELDS,
 ];
 
 /** The landscape chapter's default probe range (lr × {½, 1, 2, 4}), so the loss bands of the two

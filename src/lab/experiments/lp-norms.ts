@@ -3,7 +3,8 @@
  * docs/protocol.md, R5): centred by the batch mean, divided by the batch ℓp magnitude of the raw values,
  * then γ, β. Default: the R1 MLP at lr 0.5, where all ℓp variants ≈ BN ≫ standard. The deep linear
  * network (R3 settings, lr 1e-5) is selectable; there the paper's "ℓ1 beats BN" did not reproduce at
- * browser scale (docs/protocol.md, R5) and ℓ∞ trained worse than no normalization.
+ * browser scale (docs/protocol.md, R5) and ℓ∞ trained worse than no normalization. The convnet (model=convnet,
+ * lr 0.05, 200 steps) normalizes per channel.
  *
  * Arms: standard, batchnorm, l1, l2, linf.
  * Metrics every step: loss (and accuracy, MLP), act.<layer>.q05…q95, dMean, dVar (MLP: Fig. 6 analog).

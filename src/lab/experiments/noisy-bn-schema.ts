@@ -3,7 +3,8 @@
  * module without loading tfjs. n_μ, n_σ default to Algorithm 1's constants (norms/noise.ts ALGORITHM_1).
  */
 import type { NumberField } from '../types';
-import { learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
+import { DIGITS_MODEL_FIELD, learningRateField, measureEveryField, MLP_FIELDS, stepsField } from './fields';
+import { CONVNET_FIELDS } from './convnet-fields';
 import type { BnVsStandardConfig } from './bn-vs-standard';
 
 export type NoisyBnConfig = BnVsStandardConfig & { nMu: number; nSigma: number };
@@ -33,10 +34,15 @@ const NOISE_FIELDS: readonly NumberField[] = [
   },
 ];
 
+/** The convnet's own defaults (docs/protocol.md, convnet set-up): lr 0.05, where both plain arms train. */
+const CONVNET_PRESETS = { lr: 0.05, steps: 200 };
+
 export const NOISY_BN_SCHEMA = [
+  DIGITS_MODEL_FIELD(CONVNET_PRESETS),
   learningRateField(0.5),
   stepsField(300),
   ...MLP_FIELDS,
+  ...CONVNET_FIELDS,
   ...NOISE_FIELDS,
   measureEveryField(10, 'per-layer gradient norms'),
 ];

@@ -1,12 +1,15 @@
 /**
- * Turns a config into runnable arms and data for the two workloads every experiment here uses: the
- * digits MLP (mini-batch SGD, accuracies on the whole train/test sets) and the deep linear network
- * (full-batch GD on synthetic Gaussian regression).
+ * Turns a config into runnable arms and data for the workloads every experiment here uses: a digits
+ * network, the MLP or the convnet (mini-batch SGD, accuracies on the whole train/test sets), and the deep
+ * linear network (full-batch GD on synthetic Gaussian regression).
  */
 import type { DigitData, MetricRecord, RunContext } from '../types';
 import { mlp } from '../models/mlp';
 import { dln } from '../models/dln';
+import { convnet } from '../models/convnet';
 import type { Activation, LayeredModel } from '../models/layered';
+import type { Network } from '../models/network';
+import type { ConvnetSettings } from './convnet-fields';
 import type { NormKind } from '../norms/normalization';
 import type { NoiseSpec } from '../norms/noise';
 import { sgd } from '../optim/sgd';
@@ -34,14 +37,21 @@ export type DlnSettings = {
   samples: number;
 };
 
-/** Experiments that offer both networks through MODEL_FIELD. */
-export type EitherSettings = MlpSettings & DlnSettings & { model: string };
+/** Experiments on digits that offer the MLP and the convnet (DIGITS_MODEL_FIELD). */
+export type DigitsSettings = MlpSettings & ConvnetSettings & { model: string };
+
+/** Experiments that offer every network through MODEL_FIELD. */
+export type EitherSettings = DigitsSettings & DlnSettings;
 
 /** Accuracy on the whole train and test sets this often (and after the last step). */
 export const EVAL_EVERY = 50;
 
 export function mlpFor(config: MlpSettings, norm: NormKind): LayeredModel {
   return mlp({ hiddenLayers: config.hiddenLayers, width: config.width, activation: config.activation as Activation, norm });
+}
+
+export function convnetFor(config: ConvnetSettings, norm: NormKind): Network {
+  return convnet({ blocks: config.convBlocks, convsPerBlock: config.convsPerBlock, channels: config.convChannels, norm });
 }
 
 export function dlnFor(config: DlnSettings, norm: NormKind): LayeredModel {
@@ -52,7 +62,7 @@ export function dlnFor(config: DlnSettings, norm: NormKind): LayeredModel {
 export function armPlans(
   ids: readonly ArmId[],
   lr: number,
-  modelFor: (norm: NormKind) => LayeredModel,
+  modelFor: (norm: NormKind) => Network,
   noiseSpec?: NoiseSpec,
 ): ArmPlan[] {
   return ids.map((id) => {
@@ -66,26 +76,35 @@ export function trackedMlpLayers(hiddenLayers: number): number[] {
   return [...new Set([Math.min(2, hiddenLayers), Math.max(1, hiddenLayers - 1)])];
 }
 
+/** The first and the last convolution. */
+export function trackedConvLayers(config: ConvnetSettings): number[] {
+  return [...new Set([1, config.convBlocks * config.convsPerBlock])];
+}
+
 type Measurements = Pick<RunPlan, 'measureEvery' | 'gradNorms' | 'icsLayer' | 'probeEtas'>;
 
-/** The digits MLP; activation statistics of layers 2 and 5 (trackedMlpLayers) every step. */
-export async function* runMlp(
-  config: MlpSettings,
+/**
+ * The digits network the config's `model` picks (the MLP unless it is 'convnet'); activation statistics
+ * every step of MLP layers 2 and 5 (trackedMlpLayers), or of the first and last convolution.
+ */
+export async function* runDigits(
+  config: DigitsSettings,
   ctx: RunContext,
   arms: readonly ArmId[],
   measurements: Measurements,
   noiseSpec?: NoiseSpec,
 ): AsyncGenerator<MetricRecord, void, undefined> {
+  const conv = config.model === 'convnet' ? config : undefined;
   const digits: DigitData = await ctx.loadDigits();
   const sets = { trainAccuracy: wholeSet(digits.train), testAccuracy: wholeSet(digits.test) };
   try {
     yield* runArms({
       seed: ctx.seed,
       steps: ctx.steps ?? config.steps,
-      arms: armPlans(arms, config.lr, (norm) => mlpFor(config, norm), noiseSpec),
+      arms: armPlans(arms, config.lr, conv ? (norm) => convnetFor(conv, norm) : (norm) => mlpFor(config, norm), noiseSpec),
       batches: digitBatches(digits.train, config.batchSize, ctx.seed),
       evaluation: { sets, every: EVAL_EVERY },
-      trackedLayers: trackedMlpLayers(config.hiddenLayers),
+      trackedLayers: conv ? trackedConvLayers(conv) : trackedMlpLayers(config.hiddenLayers),
       ...measurements,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
@@ -119,5 +138,5 @@ export function runEither(
   arms: readonly ArmId[],
   measurements: Measurements,
 ): AsyncGenerator<MetricRecord, void, undefined> {
-  return config.model === 'dln' ? runDln(config, ctx, arms, measurements) : runMlp(config, ctx, arms, measurements);
+  return config.model === 'dln' ? runDln(config, ctx, arms, measurements) : runDigits(config, ctx, arms, measurements);
 }

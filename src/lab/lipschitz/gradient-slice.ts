@@ -16,7 +16,7 @@ import { armPlans, mlpFor } from '../experiments/setups';
 import type { LandscapeConfig } from '../experiments/landscape-schema';
 import type { ArmId } from '../experiments/arms';
 import { ArmTrainer } from '../train/arm-trainer';
-import type { LayeredModel } from '../models/layered';
+import type { Network } from '../models/network';
 import type { Samples } from './curves';
 
 export interface SlicePlan {
@@ -60,7 +60,7 @@ export async function gradientSlices(config: LandscapeConfig, plan: SlicePlan, c
 }
 
 /** f and f′ at x = k·maxDistance/(points − 1) along −g/‖g‖ from `params`. */
-export function sliceAlongGradient(model: LayeredModel, params: Tensor[], batch: Batch, plan: SlicePlan): Samples & { gradNorm: number } {
+export function sliceAlongGradient(model: Network, params: Tensor[], batch: Batch, plan: SlicePlan): Samples & { gradNorm: number } {
   const lossAt = (...w: Tensor[]): Scalar => model.loss(w, batch, { mode: 'probe' });
   const step = plan.maxDistance / (plan.points - 1);
   const direction = tf.tidy(() => {

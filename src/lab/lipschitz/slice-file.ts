@@ -6,6 +6,7 @@
  */
 import type { Config } from '../types';
 import { configHash } from '../schema';
+import { LANDSCAPE_SCHEMA } from '../experiments/landscape-schema';
 import type { ArmSlice, SlicePlan } from './gradient-slice';
 
 /** Step 20 is the landscape experiment's first probe after the start; 2.5 parameter units reach past
@@ -25,5 +26,5 @@ export interface SliceFile {
 }
 
 export function sliceHash(landscapeDefaults: Config, plan: SlicePlan = SLICE_PLAN): string {
-  return configHash({ ...landscapeDefaults, sliceAtStep: plan.atStep, sliceMaxDistance: plan.maxDistance, slicePoints: plan.points });
+  return configHash({ ...landscapeDefaults, sliceAtStep: plan.atStep, sliceMaxDistance: plan.maxDistance, slicePoints: plan.points }, LANDSCAPE_SCHEMA);
 }

@@ -10,7 +10,7 @@
 import { tf } from '../tf';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Batch, ForwardContext, Params } from '../types';
-import type { LayeredModel } from '../models/layered';
+import type { Network } from '../models/network';
 import type { Optimizer, OptimizerState } from '../optim/optimizer';
 
 export interface IcsMeasure {
@@ -19,7 +19,7 @@ export interface IcsMeasure {
 }
 
 export function measureIcs(
-  model: LayeredModel,
+  model: Network,
   params: Params,
   grads: Params,
   batch: Batch,

@@ -12,7 +12,7 @@
 import { tf } from '../tf';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Batch, Params } from '../types';
-import type { LayeredModel } from '../models/layered';
+import type { Network } from '../models/network';
 import { distance, sumOfSquares } from './tensor-norms';
 import { perEtaKey, type PerEtaMetric } from './landscape-keys';
 
@@ -25,7 +25,7 @@ export type LandscapeProbe = {
 
 /** Loss and ‖g − g_η‖ at each η, in the order given. */
 export function probeAlongGradient(
-  model: LayeredModel,
+  model: Network,
   params: Params,
   grads: Params,
   batch: Batch,
@@ -48,7 +48,7 @@ export function probeAlongGradient(
 }
 
 export function probeLandscape(
-  model: LayeredModel,
+  model: Network,
   params: Params,
   grads: Params,
   batch: Batch,

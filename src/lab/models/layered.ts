@@ -15,10 +15,11 @@
 import { tf } from '../tf';
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import { stream } from '../random';
-import type { Batch, ForwardContext, ForwardResult, Model, ParamSpec, Params, RunningStats } from '../types';
+import type { Batch, ForwardContext, ForwardResult, ParamSpec, Params, RunningStats } from '../types';
 import { applyNoise } from '../norms/noise';
 import { applyNorm, hasAffine, keepsRunningStats, type NormKind } from '../norms/normalization';
 import { glorotUniform } from './init';
+import { softmaxCrossEntropy, type Network } from './network';
 
 export type Activation = 'relu' | 'tanh' | 'linear';
 export type LossKind = 'softmax-cross-entropy' | 'sum-squared-error';
@@ -33,18 +34,8 @@ export interface LayeredConfig {
   loss: LossKind;
 }
 
-export interface LayeredModel extends Model {
+export interface LayeredModel extends Network {
   readonly config: LayeredConfig;
-  /** Units of hidden layer l (1-based). */
-  units(layer: number): number;
-  /** Hidden layers 1…depth−1, those that carry the normalization and the noise. */
-  readonly hiddenLayers: readonly number[];
-  /** Whether eval mode needs running statistics. */
-  readonly keepsRunningStats: boolean;
-  /** Index in `specs`/`Params` of layer l's weight matrix. */
-  weightIndex(layer: number): number;
-  /** The loss of a network output against targets (what `loss` applies after `forward`). */
-  outputLoss(output: Tensor2D, y: Tensor2D): Scalar;
 }
 
 interface LayerSlots {
@@ -84,9 +75,7 @@ export function layeredModel(config: LayeredConfig): LayeredModel {
   };
 
   const outputLoss = (output: Tensor2D, y: Tensor2D): Scalar =>
-    config.loss === 'softmax-cross-entropy'
-      ? (tf.neg(tf.mean(tf.sum(tf.mul(y, tf.logSoftmax(output)), 1))) as Scalar)
-      : (tf.sum(tf.square(tf.sub(output, y))) as Scalar);
+    config.loss === 'softmax-cross-entropy' ? softmaxCrossEntropy(output, y) : (tf.sum(tf.square(tf.sub(output, y))) as Scalar);
 
   const forward = (params: Params, x: Tensor2D, ctx: ForwardContext): ForwardResult => {
     const activations = new Map<number, Tensor2D>();
@@ -111,6 +100,7 @@ export function layeredModel(config: LayeredConfig): LayeredModel {
 
   return {
     config,
+    classifies: config.loss === 'softmax-cross-entropy',
     specs,
     depth,
     hiddenLayers,

@@ -9,7 +9,7 @@
  * than tf.random*, whose seeding differs across backends.
  */
 import { tf } from '../tf';
-import type { Tensor2D } from '@tensorflow/tfjs-core';
+import type { Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import type { Rng } from '../random';
 import type { LayerNoise } from '../types';
 
@@ -60,6 +60,13 @@ export function drawNoise(
 
 export function applyNoise(a: Tensor2D, noise: LayerNoise): Tensor2D {
   return tf.add(tf.mul(a, noise.scale), noise.shift) as Tensor2D;
+}
+
+/** The per-channel form on a convolution's output [m, H, W, C]: the channel is the unit, so each sample's
+ *  draw for a channel (m_ij, s_ij) applies at every position, as BatchNorm's statistics do. */
+export function applyChannelNoise(a: Tensor4D, noise: LayerNoise): Tensor4D {
+  const [m, , , channels] = a.shape;
+  return tf.add(tf.mul(a, tf.reshape(noise.scale, [m, 1, 1, channels])), tf.reshape(noise.shift, [m, 1, 1, channels])) as Tensor4D;
 }
 
 export function disposeNoise(noise: ReadonlyMap<number, LayerNoise>): void {

@@ -2,7 +2,8 @@
  * The normalizations a hidden layer can carry, behind one function so models do not branch on them.
  * Each sits after the layer's linear map and before its nonlinearity (docs/protocol.md, R1).
  */
-import type { Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import { tf } from '../tf';
+import type { Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import type { NormMode, RunningStats } from '../types';
 import { batchNormEval, batchNormTrain } from './batchnorm';
 import { lpNormEval, lpNormTrain } from './lp';
@@ -46,4 +47,21 @@ export function applyNorm(
   if (mode === 'eval') return { y: lpNormEval(h, gamma, beta, { mean: running!.mean, scale: running!.variance }) };
   const { y, mean, scale } = lpNormTrain(h, kind, gamma, beta);
   return mode === 'train' ? { y, batchStats: { mean, variance: scale } } : { y };
+}
+
+/**
+ * The per-channel form on a convolution's output [m, H, W, C] (Ioffe and Szegedy §3.2): a channel is the
+ * unit, and its statistics run over the batch and every position, m·H·W values, so the same feature is
+ * normalized the same way wherever it appears. It is `applyNorm` on the [m·H·W, C] view.
+ */
+export function applyChannelNorm(
+  kind: NormKind,
+  h: Tensor4D,
+  gamma: Tensor1D | undefined,
+  beta: Tensor1D | undefined,
+  mode: NormMode,
+  running: RunningStats | undefined,
+): { y: Tensor4D; batchStats?: RunningStats } {
+  const { y, batchStats } = applyNorm(kind, tf.reshape(h, [-1, h.shape[3]]), gamma, beta, mode, running);
+  return { y: tf.reshape(y, h.shape), ...(batchStats ? { batchStats } : {}) };
 }

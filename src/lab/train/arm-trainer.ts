@@ -11,7 +11,7 @@ import { tf } from '../tf';
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Batch, ForwardContext, LayerNoise, Params, RunningStats } from '../types';
 import { initialRunning, updateRunning } from '../norms/batchnorm';
-import type { LayeredModel } from '../models/layered';
+import type { Network } from '../models/network';
 import { disposeState, type Optimizer, type OptimizerState } from '../optim/optimizer';
 import { ActivationTracker } from '../measure/activations';
 import { gradNormsByLayer } from '../measure/grad-norms';
@@ -43,7 +43,7 @@ export class ArmTrainer {
   private readonly trackers: ActivationTracker[];
 
   constructor(
-    readonly model: LayeredModel,
+    readonly model: Network,
     readonly optimizer: Optimizer,
     seed: number,
     /** Tracked layer → tracked unit (activation statistics). */
@@ -78,7 +78,7 @@ export class ArmTrainer {
       const loss = value.dataSync()[0]!;
       if (!Number.isFinite(loss)) return { loss, diverged: true, metrics: {} };
       const metrics: Record<string, number> = { loss };
-      if (this.model.config.loss === 'softmax-cross-entropy') metrics.accuracy = accuracyOf(output!, batch.y);
+      if (this.model.classifies) metrics.accuracy = accuracyOf(output!, batch.y);
       for (const t of this.trackers) Object.assign(metrics, t.observe(trackedActs.get(t.layer)!));
       if (plan.gradNorms) Object.assign(metrics, gradNormsByLayer(this.model.specs, grads));
       if (plan.icsLayer !== undefined) {
@@ -95,9 +95,22 @@ export class ArmTrainer {
     }
   }
 
-  /** Classification accuracy on a whole set in 'eval' mode (running statistics for BatchNorm). */
+  /** Classification accuracy on a whole set in 'eval' mode (running statistics for BatchNorm), in
+   *  chunks of the model's evalRows when it has them (eval mode treats every row on its own). */
   accuracy(batch: Batch): number {
-    return tf.tidy(() => accuracyOf(this.model.forward(this.params, batch.x, { mode: 'eval', running: this.running }).output, batch.y));
+    const ctx: ForwardContext = { mode: 'eval', running: this.running };
+    const rows = batch.x.shape[0];
+    const chunk = this.model.evalRows ?? rows;
+    if (chunk >= rows) return tf.tidy(() => accuracyOf(this.model.forward(this.params, batch.x, ctx).output, batch.y));
+    let correct = 0;
+    for (let start = 0; start < rows; start += chunk) {
+      const size = Math.min(chunk, rows - start);
+      correct += tf.tidy(() => {
+        const part = (t: Tensor2D) => tf.slice(t, [start, 0], [size, -1]);
+        return accuracyOf(this.model.forward(this.params, part(batch.x), ctx).output, part(batch.y)) * size;
+      });
+    }
+    return correct / rows;
   }
 
   dispose(): void {

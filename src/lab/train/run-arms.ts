@@ -12,14 +12,14 @@
 import type { Batch, MetricRecord } from '../types';
 import { stream } from '../random';
 import type { BatchSource } from '../data/batches';
-import type { LayeredModel } from '../models/layered';
+import type { Network } from '../models/network';
 import type { Optimizer } from '../optim/optimizer';
 import { disposeNoise, drawNoise, type NoiseSpec } from '../norms/noise';
 import { ArmTrainer, type StepPlan } from './arm-trainer';
 
 export interface ArmPlan {
   id: string;
-  model: LayeredModel;
+  model: Network;
   optimizer: Optimizer;
   /** Algorithm 1 noise after every hidden layer's normalization (or linear map, with no norm). */
   noise?: NoiseSpec;

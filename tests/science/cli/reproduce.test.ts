@@ -1,7 +1,7 @@
 /**
  * The reproduce CLI end to end: the real process once, as package.json runs it (exit code 2, nothing
  * written), then runs that write the documented report, with snapshots only when asked, and give
- * byte-identical JSON for the same seed on the same backend.
+ * byte-identical JSON for the same seed on the same backend (the convnet too).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -41,6 +41,25 @@ describe('npm run reproduce', () => {
     expect(result.out).toMatch(/\ngp\s+false\s/);
   });
 
+  // Three convnet runs, each ending on a whole-set evaluation of 5,000 digits per arm: minutes on a shared machine.
+  it('runs G′ on the convnet with its own presets (lr 0.05, layer 2), byte-identical for the same seed', async () => {
+    const files = ['a', 'b', 'c'].map((file) => join(scratch, `ics-convnet-${file}.json`));
+    for (const [i, out] of files.entries()) {
+      const argv = ['ics-gradients', '--set', 'model=convnet', '--steps', '2', '--set', 'measureEvery=1', '--seed', i === 2 ? '2' : '1'];
+      expect((await run([...argv, '--out', out])).code).toBe(0);
+    }
+    const [a, b, c] = files.map((f) => readFileSync(f, 'utf8'));
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+    const report = JSON.parse(a!);
+    expect(report.config).toMatchObject({ model: 'convnet', lr: 0.05, icsLayer: 2, steps: 2 });
+    for (const arm of ['standard', 'batchnorm']) {
+      expect(report.arms[arm].icsCos).toEqual([expect.any(Number), expect.any(Number)]);
+      expect(report.arms[arm].icsCos[0]).toBeGreaterThan(0);
+      expect(report.arms[arm].testAccuracy.at(-1)).toBeGreaterThan(0);
+    }
+  }, 900_000);
+
   it('writes snapshots into the JSON only with --snapshots', async () => {
     const out = join(scratch, 'wgan-snapshots.json');
     const result = await run(['wgan', '--steps', '3', '--set', 'snapshotEvery=2', '--out', out, '--snapshots']);
@@ -54,12 +73,12 @@ describe('npm run reproduce', () => {
   });
 
   it.each([
-    ['spectral-norm', '12'],
-    ['wgan', '3'],
-  ])('%s: byte-identical JSON for the same seed on the same backend, different JSON for another seed', async (experiment, steps) => {
-    const files = ['a', 'b', 'c'].map((name) => join(scratch, `${experiment}-${name}.json`));
+    ['spectral-norm', ['spectral-norm', '--steps', '12']],
+    ['wgan', ['wgan', '--steps', '3']],
+  ])('%s: byte-identical JSON for the same seed on the same backend, different JSON for another seed', async (name, argv) => {
+    const files = ['a', 'b', 'c'].map((file) => join(scratch, `${name.replaceAll(' ', '-')}-${file}.json`));
     for (const [i, file] of files.entries()) {
-      expect((await run([experiment, '--steps', steps, '--seed', i === 2 ? '2' : '1', '--out', file])).code).toBe(0);
+      expect((await run([...argv, '--seed', i === 2 ? '2' : '1', '--out', file])).code).toBe(0);
     }
     const [a, b, c] = files.map((f) => readFileSync(f, 'utf8'));
     expect(a).toBe(b);

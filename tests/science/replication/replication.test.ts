@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configHash } from '../../../src/lab/schema';
+import { getExperiment } from '../../../src/lab/experiments/registry';
 import { CLAIMS } from '../../../src/replication/claims';
 import type { ClaimFile } from '../../../src/replication/measured';
 import { evaluateCheck } from '../../../src/replication/report';
@@ -25,7 +26,7 @@ const traced = new Set<string>();
 function checkTraces(runs: readonly FreshRun[]): void {
   for (const run of runs) {
     const trace = traces.get(run.plan.experiment);
-    if (!trace || traced.has(trace.experiment) || run.seed !== trace.seed || configHash(run.config) !== trace.configHash) continue;
+    if (!trace || traced.has(trace.experiment) || run.seed !== trace.seed || configHash(run.config, getExperiment(run.plan.experiment).schema) !== trace.configHash) continue;
     expect(compareTrace(trace.experiment, trace, run.columns), trace.experiment).toBeGreaterThan(10);
     traced.add(trace.experiment);
   }

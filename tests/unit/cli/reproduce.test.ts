@@ -15,6 +15,8 @@ describe('npm run reproduce', () => {
     ['a bad flag', ['wgan', '--sed', '2'], /Unknown option '--sed'/],
     ['a missing value', ['wgan', '--steps'], /Option '--steps <value>' argument missing/],
     ['an out-of-range value', ['wgan', '--set', 'clip=5'], /clip must be between 0.0001 and 1 \(got 5\)/],
+    ['a convnet without channels', ['noisy-bn', '--set', 'model=convnet', '--set', 'convChannels=0'], /convChannels must be between 1 and 64 \(got 0\)/],
+    ['a network the experiment does not offer', ['bn-vs-standard', '--set', 'model=dln'], /model must be one of mlp, convnet \(got dln\)/],
   ])('exits with code 2 and writes nothing for %s', async (_, argv, message) => {
     const out = join(scratch, 'bad.json');
     const result = await run(['--out', out, ...argv]);

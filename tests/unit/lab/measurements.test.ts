@@ -7,6 +7,7 @@ import type { Tensor2D } from '@tensorflow/tfjs-core';
 import { initBackend, tf } from '../../../src/lab/tf';
 import { stream } from '../../../src/lab/random';
 import { layeredModel, type LayeredModel } from '../../../src/lab/models/layered';
+import type { Network } from '../../../src/lab/models/network';
 import { sgd } from '../../../src/lab/optim/sgd';
 import { adam } from '../../../src/lab/optim/adam';
 import { measureIcs } from '../../../src/lab/measure/ics';
@@ -34,7 +35,7 @@ function randomBatch(seed: number): Batch {
   };
 }
 
-function gradsAt(model: LayeredModel, params: Params, batch: Batch): Params {
+function gradsAt(model: Network, params: Params, batch: Batch): Params {
   return tf.grads((...p) => model.loss(p, batch, { mode: 'train' }))(params);
 }
 

@@ -30,10 +30,11 @@ describe.each(MEASUREMENT_SETS.map((s) => [s.id, s] as const))('replication file
     expect(Object.keys(file.runs).sort(), `the plan's runs changed; ${remake}`).toEqual(set.runs.map((r) => r.key).sort());
     for (const run of set.runs) {
       const stored = file.runs[run.key]!;
-      const current = resolveConfig(getExperiment(run.experiment).schema, run.overrides);
+      const { schema } = getExperiment(run.experiment);
+      const current = resolveConfig(schema, run.overrides);
       expect(stored.experiment).toBe(run.experiment);
-      expect(stored.configHash, `${set.path} (${run.label}) is stale: ${run.experiment}'s config changed; ${remake}`).toBe(configHash(current));
-      expect(stored.configHash).toBe(configHash(stored.config));
+      expect(stored.configHash, `${set.path} (${run.label}) is stale: ${run.experiment}'s config changed; ${remake}`).toBe(configHash(current, schema));
+      expect(stored.configHash).toBe(configHash(stored.config, schema));
     }
   });
 

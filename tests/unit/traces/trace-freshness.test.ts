@@ -27,7 +27,7 @@ describe.each(TRACE_PLANS.map((p) => [p.experiment, p] as const))('trace %s', (e
     const remake = `npm run traces -- ${experiment}`;
     expect(trace.experiment).toBe(experiment);
     expect(trace.engine, staleEngine(`src/traces/${experiment}.json`, remake)).toBe(ENGINE_FINGERPRINT);
-    expect(trace.configHash, `src/traces/${experiment}.json is stale: ${experiment}'s defaults changed; re-make it: ${remake}`).toBe(configHash(current.defaults));
+    expect(trace.configHash, `src/traces/${experiment}.json is stale: ${experiment}'s defaults changed; re-make it: ${remake}`).toBe(configHash(current.defaults, current.schema));
     expect(trace.steps).toBe(current.defaults.steps);
   });
 

@@ -1,0 +1,92 @@
+/**
+ * The lab's 2-D convolution. tfjs-backend-wasm 4.22 has Conv2D and Conv2DBackpropInput kernels but no
+ * Conv2DBackpropFilter, so with tfjs-core's own Conv2D gradient a convolution cannot be trained on wasm at
+ * all. Importing this module re-registers that gradient. The input gradient is a forward convolution of
+ * dy with the filter flipped in space and its channels swapped, padded so each input position collects
+ * every output it fed (wasm's Conv2D kernel runs ~4× faster than its Conv2DBackpropInput here). The filter
+ * gradient becomes im2col + one untransposed matMul, the product the lab already made fast on wasm
+ * (src/lab/tf.ts):
+ *   dW[i, j, c, o] = Σ_{n,h,w} x_pad[n, h + i, w + j, c] · dy[n, h, w, o]  =  (colsᵀ · dy)[(i·kw + j)·cIn + c, o],
+ * with colsᵀ built directly as [kh·kw·cIn, N·H·W] from x transposed once to [cIn, N, H, W] (a transpose
+ * of x, nine times smaller than one of the columns). Lab code convolves through `conv2d` below, so the
+ * registration is always in place before any training.
+ *
+ * Covered: NHWC, stride 1, dilation 1, padding 'same' or 'valid' (what the convnet uses). Anything else
+ * keeps tfjs-core's gradient, which runs on the cpu backend only.
+ */
+import { tf } from '../tf';
+import type { NamedAttrMap, Tensor, Tensor4D } from '@tensorflow/tfjs-core';
+import { conv2DGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Conv2D_grad';
+
+export type ConvPadding = 'same' | 'valid';
+
+/** Stride-1 NHWC convolution of x [N, H, W, cIn] with filter [kh, kw, cIn, cOut]. */
+export function conv2d(x: Tensor4D, filter: Tensor4D, padding: ConvPadding): Tensor4D {
+  return tf.conv2d(x, filter, 1, padding);
+}
+
+/** Rows before and after of 'same' padding for a kernel of size k at stride 1 (TensorFlow's split). */
+function samePad(k: number): [number, number] {
+  const before = Math.floor((k - 1) / 2);
+  return [before, k - 1 - before];
+}
+
+/** dL/dx of `conv2d(x, W, padding)` for the output gradient dy: dy convolved with W rotated by 180° and
+ *  transposed to [kh, kw, cOut, cIn], padded by k − 1 − (the forward's padding) on each side. */
+export function inputGradient(dy: Tensor4D, filter: Tensor4D, padding: ConvPadding): Tensor4D {
+  return tf.tidy(() => {
+    const [kh, kw] = filter.shape;
+    const [top, bottom] = padding === 'same' ? samePad(kh) : [0, 0];
+    const [left, right] = padding === 'same' ? samePad(kw) : [0, 0];
+    const flipped = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]) as Tensor4D;
+    const pad: [[number, number], [number, number], [number, number], [number, number]] = [
+      [0, 0],
+      [kh - 1 - top, kh - 1 - bottom],
+      [kw - 1 - left, kw - 1 - right],
+      [0, 0],
+    ];
+    return tf.conv2d(dy, flipped, 1, pad);
+  });
+}
+
+/** dL/dW of `conv2d(x, W, padding)` for the output gradient dy, as im2col(x)ᵀ · dy. */
+export function filterGradient(x: Tensor4D, dy: Tensor4D, filterShape: readonly number[], padding: ConvPadding): Tensor4D {
+  return tf.tidy(() => {
+    const [kh, kw, cIn, cOut] = filterShape as [number, number, number, number];
+    const [, outH, outW] = dy.shape;
+    const n = x.shape[0];
+    let xT: Tensor = tf.transpose(x, [3, 0, 1, 2]);
+    if (padding === 'same') xT = tf.pad(xT, [[0, 0], [0, 0], samePad(kh), samePad(kw)]);
+    const shifted: Tensor[] = [];
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) shifted.push(tf.slice(xT, [0, 0, i, j], [cIn, n, outH, outW]));
+    }
+    const colsT = tf.reshape(tf.stack(shifted), [kh * kw * cIn, n * outH * outW]);
+    return tf.reshape(tf.matMul(colsT, tf.reshape(dy, [n * outH * outW, cOut])), [kh, kw, cIn, cOut]) as Tensor4D;
+  });
+}
+
+interface Conv2DAttrs {
+  strides: number | [number, number];
+  pad: unknown;
+  dataFormat: string;
+  dilations: number | [number, number];
+}
+
+const isOne = (v: number | [number, number]) => (Array.isArray(v) ? v.every((e) => e === 1) : v === 1);
+
+tf.registerGradient({
+  kernelName: tf.Conv2D,
+  inputsToSave: ['x', 'filter'],
+  gradFunc: (dy: Tensor | Tensor[], saved: Tensor[], attrs: NamedAttrMap) => {
+    const { strides, pad, dataFormat, dilations } = attrs as unknown as Conv2DAttrs;
+    const covered = dataFormat === 'NHWC' && isOne(strides) && isOne(dilations) && (pad === 'same' || pad === 'valid');
+    if (!covered) return conv2DGradConfig.gradFunc(dy, saved, attrs);
+    const [x, filter] = saved as [Tensor4D, Tensor4D];
+    const g = dy as Tensor4D;
+    return {
+      x: () => inputGradient(g, filter, pad as ConvPadding),
+      filter: () => filterGradient(x, g, filter.shape, pad as ConvPadding),
+    };
+  },
+});
