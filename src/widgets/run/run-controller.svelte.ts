@@ -8,7 +8,8 @@
  * belong to a replaced run and are dropped, and so are those of a run stopped by a reset, up to its
  * final state: a reset never mixes two runs' numbers.
  */
-import { createLabClient, type LabClient, type LabHandlers } from '../../lab/worker/client';
+import type { LabClient, LabHandlers } from '../../lab/worker/client';
+import { createSplitLabClient, labWorkerCount } from '../../lab/worker/split-client';
 import { appendRecords, type Columns } from '../../lab/worker/columns';
 import type { Config } from '../../lab/types';
 
@@ -55,7 +56,8 @@ export class RunController {
   constructor(
     readonly experimentId: string,
     readonly arms: readonly string[],
-    private readonly createClient: ClientFactory = (handlers) => createLabClient(handlers),
+    // The arms train in parallel, one worker per core (split-client.ts), with the numbers of one worker.
+    private readonly createClient: ClientFactory = (handlers) => createSplitLabClient(handlers, arms, labWorkerCount(arms.length)),
   ) {}
 
   /**
