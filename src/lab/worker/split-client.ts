@@ -11,6 +11,8 @@
  * - `metrics` as they come (each arm in step order; how arms of different parts interleave differs
  *   from one worker's order, which per-arm columns do not see);
  * - `progress`: the steps every part has done;
+ *   a part that gets ahead of the slowest by more than `leadOf(steps)` steps is held (paused) until it
+ *   is back within half that, so the arms grow side by side and a pause lines them up quickly;
  * - `state`: `running` once, `diverged` per arm as it comes; `paused` once every part still training
  *   is paused at the same step (a part that paused behind the others is stepped up to their step
  *   first, so the charts never pause with arms at different steps); `finished` or `stopped` once
@@ -34,6 +36,9 @@ export function splitArms(arms: readonly string[], parts: number): string[][] {
   return Array.from({ length: Math.min(parts, arms.length) }, (_, k) => arms.filter((_, i) => i % parts === k));
 }
 
+/** How many steps one part may run ahead of the slowest: a small share of the run, at least 3 steps. */
+export const leadOf = (steps: number) => Math.max(3, Math.ceil(steps / 100));
+
 /** What the merge knows of one run (one `start`) across the parts. */
 interface SplitRun {
   ready: (ReadyMessage | undefined)[];
@@ -48,6 +53,10 @@ interface SplitRun {
   paused: (number | undefined)[];
   /** Parts sent a `step` to catch up that have not paused again yet. */
   catchingUp: boolean[];
+  /** Parts paused here for running ahead of the others (not the reader's pause). */
+  held: boolean[];
+  /** Whether the reader paused (or the page, while the figure is out of sight). */
+  pausing: boolean;
   pausedAt: number | null;
   running: boolean;
   ended: (StateMessage | undefined)[];
@@ -79,7 +88,26 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
     else run.waiting.push(emit);
   };
 
+  /** Holds a part that ran ahead; lets it go once the slowest is back within half the lead. */
+  const pace = (run: SplitRun) => {
+    const training = partsOf(run);
+    if (run.pausing || training.length < 2) return;
+    const slowest = Math.min(...training.map((k) => run.progress[k]!));
+    const lead = leadOf(run.of);
+    for (const k of training) {
+      const ahead = run.progress[k]! - slowest;
+      if (!run.held[k] && ahead > lead) {
+        run.held[k] = true;
+        parts[k]!.pause();
+      } else if (run.held[k] && ahead <= lead / 2) {
+        run.held[k] = false;
+        parts[k]!.resume();
+      }
+    }
+  };
+
   const settlePause = (run: SplitRun) => {
+    if (!run.pausing) return;
     const training = partsOf(run);
     if (training.length === 0 || training.some((k) => run.paused[k] === undefined)) return;
     const at = Math.max(...training.map((k) => run.paused[k]!));
@@ -127,6 +155,7 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
         run.of = message.of;
         const step = Math.min(...run.progress);
         when(run, () => handlers.onProgress?.({ type: 'progress', step, of: run.of }));
+        if (run === runs.at(-1)) pace(run);
       },
       onSummary: (summary) => Object.assign(runOf().summary, summary),
       onState: (message) => {
@@ -147,6 +176,8 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
           default:
             run.ended[k] = message;
             run.paused[k] = undefined;
+            run.progress[k] = Infinity;
+            if (run === runs.at(-1)) pace(run);
             // A part that ends can leave the others paused at one step.
             return when(run, () => {
               end(run);
@@ -178,6 +209,8 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
         of: steps ?? 0,
         paused: none(),
         catchingUp: groups.map(() => false),
+        held: groups.map(() => false),
+        pausing: false,
         pausedAt: null,
         running: false,
         ended: none(),
@@ -185,8 +218,20 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
       });
       groups.forEach((group, k) => parts[k]!.start(experimentId, config, seed, steps, group));
     },
-    pause: () => parts.forEach((p) => p.pause()),
-    resume: () => parts.forEach((p) => p.resume()),
+    pause: () => {
+      const run = runs.at(-1);
+      if (run) run.pausing = true;
+      parts.forEach((p) => p.pause());
+    },
+    resume: () => {
+      const run = runs.at(-1);
+      if (run) {
+        run.pausing = false;
+        run.pausedAt = null;
+        run.held.fill(false);
+      }
+      parts.forEach((p) => p.resume());
+    },
     step: () => {
       // Every paused part steps and pauses again: until then none of them is paused.
       runs.at(-1)?.paused.fill(undefined);

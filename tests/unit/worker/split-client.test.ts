@@ -83,10 +83,10 @@ const byArm = (records: MetricRecord[], arm: string) => records.filter((r) => r.
 
 /** Each figure's experiment at a size that runs in seconds, its arms' work the same as in a default run. */
 const CASES: [string, Config, number][] = [
-  ['noisy-bn', { steps: 60, hiddenLayers: 3, width: 32, batchSize: 32, measureEvery: 5 }, 2],
-  ['lp-norms', { steps: 51, hiddenLayers: 3, width: 32, batchSize: 32, measureEvery: 10 }, 2],
+  ['noisy-bn', { steps: 12, hiddenLayers: 3, width: 16, batchSize: 16, measureEvery: 5 }, 2],
+  ['lp-norms', { steps: 12, hiddenLayers: 3, width: 16, batchSize: 16, measureEvery: 5 }, 2],
   ['ics-gradients', { steps: 40, measureEvery: 10 }, 2],
-  ['landscape', { steps: 20, hiddenLayers: 2, width: 32, measureEvery: 5 }, 2],
+  ['landscape', { steps: 12, hiddenLayers: 2, width: 16, measureEvery: 5 }, 2],
   ['wgan', { steps: 6, evalEvery: 3, snapshotEvery: 3 }, 3],
 ];
 
