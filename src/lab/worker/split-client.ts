@@ -90,8 +90,9 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
 
   /** Holds a part that ran ahead; lets it go once the slowest is back within half the lead. */
   const pace = (run: SplitRun) => {
+    if (run.pausing) return;
+    // A part left alone (the others ended) is never ahead: it is let go.
     const training = partsOf(run);
-    if (run.pausing || training.length < 2) return;
     const slowest = Math.min(...training.map((k) => run.progress[k]!));
     const lead = leadOf(run.of);
     for (const k of training) {

@@ -82,16 +82,19 @@ const split = (arms: readonly string[], parts: number) => recorded((handlers, cr
 const byArm = (records: MetricRecord[], arm: string) => records.filter((r) => r.arm === arm);
 
 /** Each figure's experiment at a size that runs in seconds, its arms' work the same as in a default run. */
-const CASES: [string, Config, number][] = [
-  ['noisy-bn', { steps: 12, hiddenLayers: 3, width: 16, batchSize: 16, measureEvery: 5 }, 2],
-  ['lp-norms', { steps: 12, hiddenLayers: 3, width: 16, batchSize: 16, measureEvery: 5 }, 2],
-  ['ics-gradients', { steps: 40, measureEvery: 10 }, 2],
-  ['landscape', { steps: 12, hiddenLayers: 2, width: 16, measureEvery: 5 }, 2],
-  ['wgan', { steps: 6, evalEvery: 3, snapshotEvery: 3 }, 3],
+/** Experiment, config, parts, the arms that diverge. */
+const CASES: [string, Config, number, string[]][] = [
+  ['noisy-bn', { steps: 12, hiddenLayers: 3, width: 16, batchSize: 16, measureEvery: 5 }, 2, []],
+  ['lp-norms', { steps: 12, hiddenLayers: 3, width: 16, batchSize: 16, measureEvery: 5 }, 2, []],
+  ['ics-gradients', { steps: 40, measureEvery: 10 }, 2, []],
+  ['landscape', { steps: 12, hiddenLayers: 2, width: 16, measureEvery: 5 }, 2, []],
+  ['wgan', { steps: 6, evalEvery: 3, snapshotEvery: 3 }, 3, []],
+  // Noise strong enough that the plain noisy arm diverges while the others go on.
+  ['noisy-bn', { steps: 8, nMu: 1.5, nSigma: 2 }, 2, ['standard-noisy']],
 ];
 
 describe('a run split across workers', () => {
-  it.each(CASES)('%s: every arm’s records, the summary and the end equal the one-worker run’s', { timeout: 120_000 }, async (id, config, parts) => {
+  it.each(CASES)('%s: every arm’s records, the summary and the end equal the one-worker run’s', { timeout: 120_000 }, async (id, config, parts, diverging) => {
     const arms = getExperiment(id).arms;
     const one = single();
     one.client.start(id, config, 3);
@@ -107,7 +110,10 @@ describe('a run split across workers', () => {
     expect(Object.keys(many.seen.summary!)).toEqual([...arms]);
     expect(end.step).toBe(config.steps);
     // The one-worker protocol: one ready first, running once, the summary just before the end.
-    expect(many.seen.events).toEqual(['ready wasm', 'running 0', 'summary', `finished ${config.steps}`]);
+    const diverged = (events: string[]) => events.filter((e) => e.startsWith('diverged'));
+    expect(many.seen.events.filter((e) => !e.startsWith('diverged'))).toEqual(['ready wasm', 'running 0', 'summary', `finished ${config.steps}`]);
+    expect(diverged(many.seen.events)).toEqual(diverged(one.seen.events));
+    expect(diverged(one.seen.events).map((e) => e.split(' ')[2])).toEqual(diverging);
     expect(many.seen.progress.at(-1)).toEqual({ type: 'progress', step: config.steps, of: config.steps });
     const steps = many.seen.progress.map((p) => p.step);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
