@@ -36,8 +36,12 @@ export function splitArms(arms: readonly string[], parts: number): string[][] {
   return Array.from({ length: Math.min(parts, arms.length) }, (_, k) => arms.filter((_, i) => i % parts === k));
 }
 
-/** How many steps one part may run ahead of the slowest: a small share of the run, at least 3 steps. */
-export const leadOf = (steps: number) => Math.max(3, Math.ceil(steps / 100));
+/**
+ * How many steps one part may run ahead of the slowest: 2% of the run, at least 10 steps. Holding and
+ * letting go take a message each way through the page, which a busy main thread answers late, so a
+ * tighter leash idles parts for nothing; a looser one makes a pause wait for the slowest to catch up.
+ */
+const leadOf = (steps: number) => Math.max(10, Math.ceil(steps / 50));
 
 /** What the merge knows of one run (one `start`) across the parts. */
 interface SplitRun {
