@@ -26,9 +26,14 @@ import type { ReadyMessage, StateMessage, SummaryMessage } from './protocol';
 /** More workers than this buys little: each loads its own tfjs, .wasm and data. */
 const MAX_WORKERS = 4;
 
-/** How many workers to split `arms` arms across on this device: one per core, at most one per arm. */
+/**
+ * How many workers to split `arms` arms across on this device: one per core but one, which the page
+ * keeps for drawing, at most one per arm. On the 2-core development machine two workers beside the
+ * page's thread ran slower than one (each worker loads tfjs, the .wasm and the data again, and three
+ * busy threads share two cores), so there a run stays in one worker.
+ */
 export function labWorkerCount(arms: number, cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
-  return Math.max(1, Math.min(arms, cores, MAX_WORKERS));
+  return Math.max(1, Math.min(arms, cores - 1, MAX_WORKERS));
 }
 
 /** Arms k, k + n, … for part k: neighbours in the experiment's list (often alike in cost) go to different parts. */

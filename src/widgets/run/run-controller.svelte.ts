@@ -56,7 +56,7 @@ export class RunController {
   constructor(
     readonly experimentId: string,
     readonly arms: readonly string[],
-    // The arms train in parallel, one worker per core (split-client.ts), with the numbers of one worker.
+    // Where cores allow, the arms train in parallel workers (split-client.ts), with the numbers of one worker.
     private readonly createClient: ClientFactory = (handlers) => createSplitLabClient(handlers, arms, labWorkerCount(arms.length)),
   ) {}
 

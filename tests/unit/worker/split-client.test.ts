@@ -159,12 +159,12 @@ describe('a run split across workers', () => {
 });
 
 describe('how arms are shared out', () => {
-  it('deals arms out in turn, one worker per core up to one per arm and at most four', () => {
+  it('deals arms out in turn, one worker per core but one, up to one per arm and at most four', () => {
     expect(splitArms(['standard', 'batchnorm', 'noisy-batchnorm', 'standard-noisy'], 2)).toEqual([
       ['standard', 'noisy-batchnorm'],
       ['batchnorm', 'standard-noisy'],
     ]);
     expect(splitArms(['clip', 'gp', 'sn'], 4)).toEqual([['clip'], ['gp'], ['sn']]);
-    expect([labWorkerCount(5, 2), labWorkerCount(3, 8), labWorkerCount(5, 16), labWorkerCount(2, 1)]).toEqual([2, 3, 4, 1]);
+    expect([labWorkerCount(5, 2), labWorkerCount(5, 3), labWorkerCount(3, 8), labWorkerCount(5, 16), labWorkerCount(2, 1)]).toEqual([1, 2, 3, 4, 1]);
   });
 });
