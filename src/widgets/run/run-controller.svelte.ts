@@ -66,7 +66,10 @@ export class RunController {
    */
   get columns(): Columns {
     void this.#revision;
-    return { ...this.#columns };
+    // In the experiment's arm order, whichever worker's records came first (split-client.ts).
+    const ordered: Columns = {};
+    for (const arm of this.arms) if (arm in this.#columns) ordered[arm] = this.#columns[arm]!;
+    return Object.assign(ordered, this.#columns);
   }
 
   get active(): boolean {
