@@ -209,6 +209,8 @@ export interface RunContext {
   loadDigits: () => Promise<DigitData>;
   /** Cooperative cancellation: checked between steps. */
   signal?: AbortSignal;
+  /** Only these of the experiment's arms (default: all); each arm's records are those of the full run. */
+  arms?: readonly string[];
 }
 
 export interface Experiment<C extends Config = Config> {

@@ -1,6 +1,6 @@
 /**
  * The measured run times the instructors page shows: each live figure's default run, Play to
- * "Finished" on its embed page, as `tools/bench/default-runs.ts` measures it, with the machine it ran
+ * "Finished" on its embed page, as `npm run bench` measures it (tools/bench/default-runs.ts), with the machine it ran
  * on. The numbers live in run-times.json, written from a measurement, never typed; this module only
  * checks the file's shape and reads it.
  */
@@ -31,7 +31,7 @@ function checked(data: unknown): RunTimes {
     f.machine?.loadAverage?.length === 2 &&
     Array.isArray(f.runs) &&
     f.runs.every((r) => typeof r.slug === 'string' && Number.isFinite(r.seconds));
-  if (!ok) throw new Error('src/site/run-times.json is not in the shape src/site/run-times.ts describes; re-make it with tools/bench/write-run-times.ts.');
+  if (!ok) throw new Error('src/site/run-times.json is not in the shape src/site/run-times.ts describes; re-make it with `npm run bench` (tools/bench/default-runs.ts).');
   return f;
 }
 

@@ -13,13 +13,6 @@ export interface WidgetEntry {
   experiment: string | null;
   /** A suggested use in a class. */
   classroom: string;
-  /**
-   * Seconds the default run takes, from Play to "Finished" on its embed page in headless Chromium on
-   * the development machine (2 cores, load average 12–19 from other jobs at the time, so an upper
-   * bound; 2026-11-26, wasm backend); null for figures with no training run, which answer each change
-   * at once.
-   */
-  runSeconds: number | null;
 }
 
 export const WIDGETS = [
@@ -30,7 +23,6 @@ export const WIDGETS = [
     experiment: null,
     classroom:
       'Warm-up: ask students to predict the output mean and spread before moving the sliders, then switch to evaluation mode with a small batch and explain the gap between batch and running statistics.',
-    runSeconds: null,
   },
   {
     slug: 'noise-injection',
@@ -39,7 +31,6 @@ export const WIDGETS = [
     experiment: 'noisy-bn',
     classroom:
       'Run it during the lecture on internal covariate shift: the noisy BatchNorm net shifts its layer inputs most yet trains about as well as BatchNorm. Let groups vary n_μ and n_σ and report when training breaks.',
-    runSeconds: 76,
   },
   {
     slug: 'gradient-shift',
@@ -48,7 +39,6 @@ export const WIDGETS = [
     experiment: 'ics-gradients',
     classroom:
       'Pair exercise on Definition 2.1: one student predicts whether BatchNorm lowers ‖G − G′‖, the other runs it on the deep linear network and on the MLP; compare the cosines.',
-    runSeconds: 28,
   },
   {
     slug: 'lipschitz-ratio',
@@ -57,7 +47,6 @@ export const WIDGETS = [
     experiment: null,
     classroom:
       'Homework: find the largest secant and gradient ratios on each curve and compare them with the exact constants; on the network curves, explain why BatchNorm’s gradient ratio can be larger.',
-    runSeconds: null,
   },
   {
     slug: 'landscape-probe',
@@ -66,7 +55,6 @@ export const WIDGETS = [
     experiment: 'landscape',
     classroom:
       'Discussion starter on β-smoothness: run it with a larger probe range and ask which of the paper’s three findings hold at browser scale and why the effective β does not.',
-    runSeconds: 14,
   },
   {
     slug: 'theorem-check',
@@ -75,7 +63,6 @@ export const WIDGETS = [
     experiment: null,
     classroom:
       'Proof reading session: students check Theorem 4.1’s two sides numerically, spot the 1/√m misprint, and verify scale invariance before working through the proof.',
-    runSeconds: null,
   },
   {
     slug: 'normalization-zoo',
@@ -84,7 +71,6 @@ export const WIDGETS = [
     experiment: 'lp-norms',
     classroom:
       'Lab session: groups each take one ℓp normalization, run it on the MLP and the deep linear network over a few seeds, and report whether it matches BatchNorm.',
-    runSeconds: 133,
   },
   {
     slug: 'spectral-norm',
@@ -93,7 +79,6 @@ export const WIDGETS = [
     experiment: null,
     classroom:
       'Board work on spectral normalization: students drag the matrix to make σ(M) large or small, count how many power-iteration steps σ̂ needs, and explain why the product bound stays far above the measured gradient.',
-    runSeconds: null,
   },
   {
     slug: 'wasserstein-critic',
@@ -102,7 +87,6 @@ export const WIDGETS = [
     experiment: 'wgan',
     classroom:
       'Lab session on WGAN critics: groups run clipping, gradient penalty and spectral normalization, vary c or λ, and compare the modes covered and the critic’s gradient norm.',
-    runSeconds: 128,
   },
 ] as const satisfies readonly WidgetEntry[];
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser';
 import { hydrateIslands, useCrawledPages } from './support/site';
-import { recordLabMessages } from './support/lab-messages';
+import { recordLabMessages, type LabMessage } from './support/lab-messages';
 import { liveFigures } from './support/live-figures';
 
 const RERUNS = 10;
@@ -37,14 +37,23 @@ describe('no tensor leaks across reruns', () => {
         await widget.play.click();
         await widget.waitForSteps(1);
         await widget.figure.getByRole('button', { name: 'Reset' }).click();
-        const ends = async () => (await labMessages()).slice(from).filter((m) => m.type === 'state' && (m.state === 'finished' || m.state === 'stopped'));
-        await expect.poll(async () => (await ends()).length, { timeout: 30_000 }).toBe(RERUNS + 2);
-        const mine = (await labMessages()).slice(from);
-        const start = mine.find((m) => m.type === 'ready')!.numTensors;
-        expect(typeof start, name).toBe('number');
-        expect((await ends()).map((m) => m.numTensors), name).toEqual(Array(RERUNS + 2).fill(start));
-        expect(mine.filter((m) => m.type === 'ready').map((m) => m.numTensors), name).toEqual(Array(RERUNS + 2).fill(start));
-        tested.push(`${name}: ${start} tensors before, after each of ${RERUNS + 1} runs and a stop`);
+        // A figure's arms may train in several workers: each one keeps its own count.
+        const byWorker = async () => {
+          const groups = new Map<number, LabMessage[]>();
+          for (const m of (await labMessages()).slice(from)) groups.set(m.worker, [...(groups.get(m.worker) ?? []), m]);
+          return groups;
+        };
+        const ends = (messages: LabMessage[]) => messages.filter((m) => m.type === 'state' && (m.state === 'finished' || m.state === 'stopped'));
+        await expect.poll(async () => [...(await byWorker()).values()].every((mine) => ends(mine).length === RERUNS + 2), { timeout: 30_000 }).toBe(true);
+        const starts: number[] = [];
+        for (const [worker, mine] of await byWorker()) {
+          const start = mine.find((m) => m.type === 'ready')!.numTensors;
+          expect(typeof start, `${name}, worker ${worker}`).toBe('number');
+          expect(ends(mine).map((m) => m.numTensors), `${name}, worker ${worker}`).toEqual(Array(RERUNS + 2).fill(start));
+          expect(mine.filter((m) => m.type === 'ready').map((m) => m.numTensors), `${name}, worker ${worker}`).toEqual(Array(RERUNS + 2).fill(start));
+          starts.push(start!);
+        }
+        tested.push(`${name}: ${starts.join(' and ')} tensors (${starts.length} workers) before, after each of ${RERUNS + 1} runs and a stop`);
       }
       await context.close();
     }

@@ -11,6 +11,7 @@ import { CRAWL_TIMEOUT_MS, hydrateIslands, siteUrl, useCrawledPages, watchPage }
 import { figureOf, waitForFigure } from './share-helpers';
 import { WIDGETS } from '../../src/widgets/catalog';
 import { phoneRunAdvice } from '../../src/widgets/run/phone-run';
+import { measuredRunSeconds } from '../../src/site/run-times';
 
 const browser = useChromium();
 const pages = useCrawledPages();
@@ -70,14 +71,14 @@ describe('on a phone', () => {
     await phone.close();
   });
 
-  it.each(WIDGETS.filter((w) => w.experiment !== null))('$slug: says before Play whether its run takes minutes here, and a tap runs a shorter one', async ({ slug, runSeconds }) => {
+  it.each(WIDGETS.filter((w) => w.experiment !== null))('$slug: says before Play whether its run takes minutes here, and a tap runs a shorter one', async ({ slug }) => {
     const phone = await openPhonePage(browser(), { slowCpu: false });
     await phone.page.goto(siteUrl(`embed/${slug}/`));
     const figure = figureOf(phone.page, slug);
     await waitForFigure(figure, slug);
     // A fresh page shows the default step cap.
     const steps = Number(await figure.getByRole('textbox', { name: 'Step cap, exact value' }).inputValue());
-    const advice = phoneRunAdvice(runSeconds, steps, steps);
+    const advice = phoneRunAdvice(measuredRunSeconds(slug), steps, steps);
     const notice = figure.locator('.phone-run');
     if (!advice) {
       expect(await notice.count()).toBe(0);

@@ -17,6 +17,7 @@ import { digitBatches, disposeBatch, wholeSet } from '../data/batches';
 import { fullBatch, gaussianRegression } from '../data/synthetic';
 import { runArms, type ArmPlan, type RunPlan } from '../train/run-arms';
 import { ARM_SETUPS, type ArmId } from './arms';
+import { chosenArms } from './chosen-arms';
 
 /** The config keys of MLP_FIELDS plus lr and steps (type aliases, so configs stay plain records). */
 export type MlpSettings = {
@@ -101,7 +102,7 @@ export async function* runDigits(
     yield* runArms({
       seed: ctx.seed,
       steps: ctx.steps ?? config.steps,
-      arms: armPlans(arms, config.lr, conv ? (norm) => convnetFor(conv, norm) : (norm) => mlpFor(config, norm), noiseSpec),
+      arms: armPlans(chosenArms(arms, ctx), config.lr, conv ? (norm) => convnetFor(conv, norm) : (norm) => mlpFor(config, norm), noiseSpec),
       batches: digitBatches(digits.train, config.batchSize, ctx.seed),
       evaluation: { sets, every: EVAL_EVERY },
       trackedLayers: conv ? trackedConvLayers(conv) : trackedMlpLayers(config.hiddenLayers),
@@ -124,7 +125,7 @@ export async function* runDln(
   yield* runArms({
     seed: ctx.seed,
     steps: ctx.steps ?? config.steps,
-    arms: armPlans(arms, config.lr, (norm) => dlnFor(config, norm)),
+    arms: armPlans(chosenArms(arms, ctx), config.lr, (norm) => dlnFor(config, norm)),
     batches: fullBatch(gaussianRegression(ctx.seed, config.samples, config.dlnDim)),
     ...measurements,
     ...(ctx.signal ? { signal: ctx.signal } : {}),

@@ -21,6 +21,7 @@ import { CRITIC_SIZES, criticGap, forward, heNormalNet, inputGradNorms, weightsO
 import { sampleEightGaussians } from '../gan/eight-gaussians';
 import { initSpectral, normalizedParams, refreshSpectral } from '../gan/spectral-critic';
 import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
+import { chosenArms } from './chosen-arms';
 import { summarizeArms } from './summary';
 import type { ConfigSchema, Experiment, MetricRecord, Params } from '../types';
 
@@ -142,7 +143,8 @@ export const spectralNorm: Experiment<SpectralNormConfig> = {
 
   async *run(config, ctx) {
     const steps = ctx.steps ?? config.steps;
-    const arms = [trackSigma(config, ctx.seed, steps, ctx.signal), probeCritic(config, ctx.seed, steps, ctx.signal)];
+    const generators = { 'power-iteration': trackSigma, critic: probeCritic };
+    const arms = chosenArms(ARMS, ctx).map((arm) => generators[arm](config, ctx.seed, steps, ctx.signal));
     try {
       // Interleave the two arms step by step, as every experiment does.
       for (;;) {

@@ -9,6 +9,7 @@
 import { defaultsOf } from '../schema';
 import { createWganArm } from '../gan/wgan-arm';
 import { summarizeArms } from './summary';
+import { chosenArms } from './chosen-arms';
 import { SNAPSHOT_EXTENT, SNAPSHOT_GRID, SNAPSHOT_POINTS, WGAN_ARMS, WGAN_SCHEMA, type WganConfig } from './wgan-schema';
 import type { Experiment, MetricRecord } from '../types';
 
@@ -23,7 +24,7 @@ export const wgan: Experiment<WganConfig> = {
 
   async *run(config, ctx) {
     const steps = ctx.steps ?? config.steps;
-    const arms = WGAN_ARMS.map((kind) => ({ kind, arm: createWganArm(kind, config, ctx.seed), live: true }));
+    const arms = chosenArms(WGAN_ARMS, ctx).map((kind) => ({ kind, arm: createWganArm(kind, config, ctx.seed), live: true }));
     try {
       for (let step = 0; step < steps && !ctx.signal?.aborted; step++) {
         const last = step === steps - 1;

@@ -43,7 +43,8 @@ export interface LabClientOptions {
 }
 
 export interface LabClient {
-  start(experimentId: string, config: Partial<Config>, seed: number, steps?: number): void;
+  /** `arms`: only these of the experiment's arms (default all). */
+  start(experimentId: string, config: Partial<Config>, seed: number, steps?: number, arms?: string[]): void;
   pause(): void;
   resume(): void;
   /** While paused: one more step, then paused again. */
@@ -97,8 +98,8 @@ export function createLabClient(handlers: LabHandlers, options: LabClientOptions
   };
 
   return {
-    start: (experimentId, config, seed, steps) =>
-      send({ type: 'start', experimentId, config, seed, ...(steps !== undefined && { steps }), wasmPrefix, digitsUrl }),
+    start: (experimentId, config, seed, steps, arms) =>
+      send({ type: 'start', experimentId, config, seed, ...(steps !== undefined && { steps }), ...(arms && { arms }), wasmPrefix, digitsUrl }),
     // Control messages before any start have nothing to act on; they do not create the worker.
     pause: () => void (worker && send({ type: 'pause' })),
     resume: () => void (worker && send({ type: 'resume' })),

@@ -99,6 +99,7 @@ export function createLabHost(post: (message: FromWorker) => void, overrides: Pa
     const run = experiment.run(config, {
       seed: start.seed,
       steps: start.steps,
+      ...(start.arms && { arms: start.arms }),
       loadDigits: () => loadDigits(start.digitsUrl),
       signal: control.abort.signal,
     });
@@ -132,7 +133,9 @@ export function createLabHost(post: (message: FromWorker) => void, overrides: Pa
       post({ type: 'state', state: 'stopped', step: stepsDone, numTensors: deps.numTensors() });
       return;
     }
-    post({ type: 'summary', summary: experiment.summarize(all, config) });
+    const summary = experiment.summarize(all, config);
+    // A part of a split run summarises its own arms only: the client merges the parts' summaries.
+    post({ type: 'summary', summary: start.arms ? Object.fromEntries(start.arms.map((arm) => [arm, summary[arm]!])) : summary });
     post({ type: 'state', state: 'finished', step: stepsDone, numTensors: deps.numTensors() });
   }
 

@@ -26,6 +26,8 @@ export interface StartMessage {
   seed: number;
   /** Step cap overriding the config's own. */
   steps?: number;
+  /** Only these arms: this worker's share of a run split across workers (split-client.ts). */
+  arms?: string[];
   /** Directory URL of the self-hosted tfjs .wasm files, e.g. `${BASE_URL}tfjs/`. */
   wasmPrefix: string;
   /** URL of the digits file, e.g. `${BASE_URL}data/digits.bin`; fetched only by experiments that need it. */

@@ -1,6 +1,6 @@
 /**
  * Whether a live figure's run would keep a phone busy for minutes, and a shorter run to offer instead.
- * A figure's default run time (src/widgets/catalog.ts, measured on the development machine) scaled by
+ * A figure's default run time (src/site/run-times.json, measured by `npm run bench`) scaled by
  * the step cap and by how much slower a mid-range phone trains: the phone profile of the browser tests
  * and the bench slows the CPU 4×.
  */

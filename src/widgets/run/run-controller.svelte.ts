@@ -8,7 +8,8 @@
  * belong to a replaced run and are dropped, and so are those of a run stopped by a reset, up to its
  * final state: a reset never mixes two runs' numbers.
  */
-import { createLabClient, type LabClient, type LabHandlers } from '../../lab/worker/client';
+import type { LabClient, LabHandlers } from '../../lab/worker/client';
+import { createSplitLabClient, labWorkerCount } from '../../lab/worker/split-client';
 import { appendRecords, type Columns } from '../../lab/worker/columns';
 import type { Config } from '../../lab/types';
 
@@ -55,7 +56,8 @@ export class RunController {
   constructor(
     readonly experimentId: string,
     readonly arms: readonly string[],
-    private readonly createClient: ClientFactory = (handlers) => createLabClient(handlers),
+    // Where cores allow, the arms train in parallel workers (split-client.ts), with the numbers of one worker.
+    private readonly createClient: ClientFactory = (handlers) => createSplitLabClient(handlers, arms, labWorkerCount(arms.length)),
   ) {}
 
   /**
@@ -64,7 +66,10 @@ export class RunController {
    */
   get columns(): Columns {
     void this.#revision;
-    return { ...this.#columns };
+    // In the experiment's arm order, whichever worker's records came first (split-client.ts).
+    const ordered: Columns = {};
+    for (const arm of this.arms) if (arm in this.#columns) ordered[arm] = this.#columns[arm]!;
+    return Object.assign(ordered, this.#columns);
   }
 
   get active(): boolean {

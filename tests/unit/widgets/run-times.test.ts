@@ -1,0 +1,24 @@
+/**
+ * The measured default-run times (src/site/run-times.json, written by `npm run bench`) cover exactly the
+ * figures that train, and say when, where and in which browser they were measured.
+ */
+import { describe, expect, it } from 'vitest';
+import { measuredRunSeconds, RUN_TIMES } from '../../../src/site/run-times';
+import { WIDGETS } from '../../../src/widgets/catalog';
+
+describe('run-times.json', () => {
+  it('has a time for every figure that trains, and none for the others', () => {
+    expect(RUN_TIMES.runs.map((r) => r.slug).sort()).toEqual(WIDGETS.filter((w) => w.experiment !== null).map((w) => w.slug).sort());
+    for (const { slug, experiment } of WIDGETS) {
+      if (experiment === null) expect(measuredRunSeconds(slug), slug).toBeNull();
+      else expect(measuredRunSeconds(slug), slug).toBeGreaterThan(0);
+    }
+  });
+
+  it('says when, on which machine and in which browser', () => {
+    expect(RUN_TIMES.measured).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(RUN_TIMES.machine.cpus).toBeGreaterThan(0);
+    expect(RUN_TIMES.machine.loadAverage).toHaveLength(2);
+    expect(RUN_TIMES.browser).toMatch(/^Chromium /);
+  });
+});
