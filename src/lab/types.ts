@@ -222,6 +222,8 @@ export interface Experiment<C extends Config = Config> {
   schema: ConfigSchema;
   /** The schema's defaults, typed. */
   defaults: C;
+  /** A problem with the settings together that no single field shows (null when there is none); hosts refuse such a run. */
+  check?(config: C): string | null;
   /** Yields records step by step, arms interleaved; finishes at the step cap or when cancelled. */
   run(config: C, ctx: RunContext): AsyncGenerator<MetricRecord, void, undefined>;
   /** Per-arm summary from all records of a finished run. */

@@ -113,6 +113,8 @@ export function planRun(args: ParsedArgs, lookup: (id: string) => Experiment): R
   const stepsField = experiment.schema.find((f) => f.key === 'steps');
   if (args.steps !== undefined && stepsField) overrides.steps = asUsage(() => parseValue(stepsField, String(args.steps)));
   const config = asUsage(() => resolveConfig(experiment.schema, overrides));
+  const problem = experiment.check?.(config);
+  if (problem) throw new UsageError(problem);
   return { experiment, config, seed: args.seed, steps: args.steps, out: args.out, snapshots: args.snapshots, backend: args.backend };
 }
 

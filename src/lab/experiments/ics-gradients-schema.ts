@@ -35,3 +35,16 @@ export const ICS_GRADIENTS_SCHEMA = [
   ...MLP_FIELDS,
   ...CONVNET_FIELDS,
 ];
+
+/** How many linear layers (convolutions and dense layers) the chosen network has: G′ can look at layers 2…that. */
+export function linearLayersOf(config: IcsGradientsConfig): number {
+  if (config.model === 'dln') return config.dlnLayers;
+  if (config.model === 'convnet') return config.convBlocks * config.convsPerBlock + 1;
+  return config.hiddenLayers + 1;
+}
+
+/** A layer beyond the chosen network's depth: no single field shows it, so the run would fail at its first measurement. */
+export function checkIcsLayer(config: IcsGradientsConfig): string | null {
+  const layers = linearLayersOf(config);
+  return config.icsLayer > layers ? `icsLayer ${config.icsLayer} is beyond the ${config.model} network's ${layers} linear layers (choose 2 to ${layers})` : null;
+}

@@ -17,7 +17,7 @@ import type { Experiment } from '../types';
 import { defaultsOf } from '../schema';
 import { runEither } from './setups';
 import { summarizeArms } from './summary';
-import { ICS_GRADIENTS_ARMS as ARMS, ICS_GRADIENTS_SCHEMA as SCHEMA, type IcsGradientsConfig } from './ics-gradients-schema';
+import { checkIcsLayer, ICS_GRADIENTS_ARMS as ARMS, ICS_GRADIENTS_SCHEMA as SCHEMA, type IcsGradientsConfig } from './ics-gradients-schema';
 
 export type { IcsGradientsConfig };
 
@@ -27,6 +27,7 @@ export const icsGradients: Experiment<IcsGradientsConfig> = {
   arms: ARMS,
   schema: SCHEMA,
   defaults: defaultsOf<IcsGradientsConfig>(SCHEMA),
+  check: checkIcsLayer,
   run: (config, ctx) =>
     runEither(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true, icsLayer: config.icsLayer }),
   summarize: (records) => summarizeArms(records, ARMS),

@@ -63,6 +63,8 @@ export function createLabHost(post: (message: FromWorker) => void, overrides: Pa
   async function execute(start: StartMessage, control: Control): Promise<void> {
     const experiment = deps.lookup(start.experimentId);
     const config = resolveConfig(experiment.schema, start.config);
+    const problem = experiment.check?.(config);
+    if (problem) throw new Error(problem);
     backend ??= deps.initBackend(start.wasmPrefix);
     post({ type: 'ready', ...(await backend), numTensors: deps.numTensors() });
     const of = start.steps ?? (typeof config.steps === 'number' ? config.steps : 0);

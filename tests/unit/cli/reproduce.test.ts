@@ -16,6 +16,8 @@ describe('npm run reproduce', () => {
     ['a missing value', ['wgan', '--steps'], /Option '--steps <value>' argument missing/],
     ['an out-of-range value', ['wgan', '--set', 'clip=5'], /clip must be between 0.0001 and 1 \(got 5\)/],
     ['a convnet without channels', ['noisy-bn', '--set', 'model=convnet', '--set', 'convChannels=0'], /convChannels must be between 1 and 64 \(got 0\)/],
+    ['a G′ layer beyond the convnet', ['ics-gradients', '--set', 'model=convnet', '--set', 'icsLayer=9'], /icsLayer 9 is beyond the convnet network's 3 linear layers \(choose 2 to 3\)/],
+    ['a G′ layer beyond the deep linear network', ['ics-gradients', '--set', 'dlnLayers=4', '--set', 'icsLayer=5'], /icsLayer 5 is beyond the dln network's 4 linear layers/],
     ['a network the experiment does not offer', ['bn-vs-standard', '--set', 'model=dln'], /model must be one of mlp, convnet \(got dln\)/],
   ])('exits with code 2 and writes nothing for %s', async (_, argv, message) => {
     const out = join(scratch, 'bad.json');
