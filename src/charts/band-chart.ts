@@ -5,7 +5,7 @@
  */
 import { area, line } from 'd3';
 import { armStyle } from './arm-styles';
-import { drawFrame, drawHover } from './frame';
+import { drawFrame, drawHover, type ChartSize } from './frame';
 import { nearestIndex, type BandQuantile, type BandSeries } from './series';
 
 export interface BandChartSpec {
@@ -27,8 +27,9 @@ export function drawBandChart(
   spec: BandChartSpec,
   active: number | null,
   onHover: (step: number | null) => void,
+  size?: ChartSize,
 ): void {
-  const frame = drawFrame(svg, spec);
+  const frame = drawFrame(svg, spec, size);
   const { x, y, plot } = frame;
   const { band } = spec;
   const color = armStyle(band.id).color;

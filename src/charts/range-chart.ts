@@ -8,7 +8,7 @@ import { area, line } from 'd3';
 import type { Columns } from '../lab/worker/columns';
 import { armStyle } from './arm-styles';
 import { fmtValue } from './describe';
-import { drawFrame, drawHover, valueDomain } from './frame';
+import { drawFrame, drawHover, valueDomain, type ChartSize } from './frame';
 import { divergedStep, nearestIndex } from './series';
 
 export interface RangeSeries {
@@ -52,12 +52,13 @@ export function drawRangeChart(
   spec: RangeChartSpec,
   active: number | null,
   onHover: (step: number | null) => void,
+  size?: ChartSize,
 ): void {
   const yDomain = valueDomain(
     spec.series.flatMap((s) => [...s.lo, ...s.hi]),
     spec.log,
   );
-  const frame = drawFrame(svg, { ...spec, yDomain });
+  const frame = drawFrame(svg, { ...spec, yDomain }, size);
   const { x, y, plot } = frame;
   // On a log axis a non-positive value has no place: clamp it to the axis floor.
   const yOf = (v: number) => y(spec.log ? Math.max(v, y.domain()[0]!) : v);
