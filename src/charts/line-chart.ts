@@ -7,6 +7,7 @@
  * is room; a diverging arm is clipped at the plot's edge instead of rescaling the others away.
  */
 import { line } from 'd3';
+import type { Annotation } from './annotations';
 import { armStyle } from './arm-styles';
 import { drawFrame, drawHover, survivorDomain, type ChartSize, type Frame } from './frame';
 import { nearestIndex, trailingMean, type LineSeries } from './series';
@@ -26,6 +27,8 @@ export interface LineChartSpec {
   smooth?: number;
   /** The arm that carries the figure's point: drawn last, thicker, on top of the others. */
   key?: string;
+  /** The figure's point, marked where the run shows it (annotations.ts); null when it does not. */
+  annotation?: Annotation | null;
 }
 
 /** Widest a line-end label may make the right margin, and the narrowest chart that still gets labels. */
@@ -79,7 +82,7 @@ export function drawLineChart(
 
   if (spec.smooth) {
     for (const s of spec.series) {
-      plot.append('path').attr('class', 'series-raw').attr('d', pathOf(s)).style('stroke', armStyle(s.id).color);
+      plot.append('path').attr('class', 'series-raw').attr('data-arm', s.id).attr('d', pathOf(s)).style('stroke', armStyle(s.id).color);
     }
   }
   for (const s of drawingOrder(shown, spec.key)) {
@@ -99,6 +102,7 @@ export function drawLineChart(
     if (s.divergedAt !== undefined) drawDiverged(frame, s, style.color, yAt, ok);
   }
   if (withLabels) drawLineEndLabels(frame, shown, yAt, ok);
+  if (spec.annotation) drawAnnotation(frame, spec.annotation, yAt);
   if (active !== null) {
     for (const s of shown) {
       const i = nearestIndex(s.x, active);
@@ -153,4 +157,20 @@ function drawLineEndLabels(frame: Frame, series: readonly LineSeries[], yAt: (v:
     label.append('line').attr('x1', 0).attr('x2', 10).style('stroke', style.color).attr('stroke-dasharray', style.dash || null);
     label.append('text').attr('x', 14).attr('dominant-baseline', 'central').text(style.label);
   });
+}
+
+/** A ring on the key arm where the point shows, and the point in words, inside the plot above or below it. */
+function drawAnnotation(frame: Frame, note: Annotation, yAt: (v: number) => number): void {
+  const cx = frame.x(note.step);
+  const cy = yAt(note.value);
+  const [bottom, top] = frame.y.range() as [number, number];
+  const above = cy - top > 30;
+  const mark = frame.root.append('g').attr('class', 'annotation').attr('data-arm', note.arm);
+  mark.append('circle').attr('cx', cx).attr('cy', cy).attr('r', 6);
+  mark
+    .append('text')
+    .attr('x', cx - 4)
+    .attr('y', above ? cy - 12 : Math.min(bottom - 4, cy + 18))
+    .attr('text-anchor', 'end')
+    .text(note.text);
 }

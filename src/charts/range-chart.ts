@@ -68,7 +68,7 @@ export function drawRangeChart(
       .x((step) => x(step))
       .y0((_, i) => yOf(s.lo[i]!))
       .y1((_, i) => yOf(s.hi[i]!));
-    plot.append('path').attr('class', 'range-band').attr('d', shape(s.x)).style('fill', style.color);
+    plot.append('path').attr('class', 'range-band').attr('data-arm', s.id).attr('d', shape(s.x)).style('fill', style.color);
     for (const edge of [s.lo, s.hi]) {
       const path = line<number>()
         .x((step) => x(step))
@@ -76,6 +76,7 @@ export function drawRangeChart(
       plot
         .append('path')
         .attr('class', 'series-line range-edge')
+        .attr('data-arm', s.id)
         .attr('d', path(s.x))
         .style('stroke', style.color)
         .attr('stroke-dasharray', style.dash || null);

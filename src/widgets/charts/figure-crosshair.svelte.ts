@@ -18,6 +18,8 @@ export interface PanelReading {
 
 export class FigureCrosshair {
   step: number | null = $state(null);
+  /** The arm the legend highlights in every panel (the others fade), or null. */
+  highlight: string | null = $state(null);
   readonly panels = new SvelteMap<string, PanelReading>();
 
   /** Adds a panel; the returned function removes it (an effect's cleanup). */
