@@ -24,7 +24,7 @@ const Y_TITLE_PX = 20;
 
 /** Height for a chart `width` px wide: compact, so a figure's panels fit on a screen or two. */
 export function chartHeight(width: number): number {
-  return width < 420 ? 190 : 210;
+  return width < 260 ? 150 : width < 420 ? 190 : 210;
 }
 
 export type YScale = ScaleContinuousNumeric<number, number>;

@@ -102,8 +102,8 @@ describe('on a phone', () => {
     expect(await smallestChartText(figure)).toBeGreaterThanOrEqual(11);
     const readout = figure.locator('.figure-readout');
     const chart = figure.locator('figure.chart > svg').first();
-    // Mid-screen, clear of the figure's sticky bar at the top.
-    await chart.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    // Mid-screen, clear of the figure's sticky bar at the top (at once: the page scrolls smoothly otherwise).
+    await chart.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
     const box = (await chart.boundingBox())!;
     const y = box.y + box.height / 2;
     await phone.page.touchscreen.tap(box.x + box.width * 0.5, y);

@@ -31,8 +31,8 @@ describe('the value range of a chart with a diverged arm', () => {
 });
 
 describe('layout', () => {
-  it('keeps a chart compact: 190 px tall on a phone, 210 px wider up', () => {
-    expect([chartHeight(324), chartHeight(439)]).toEqual([190, 210]);
+  it('keeps a chart compact: 150 px for a small multiple, 190 px on a phone, 210 px wider up', () => {
+    expect([chartHeight(155), chartHeight(324), chartHeight(439)]).toEqual([150, 190, 210]);
   });
 
   it('draws the key arm last, on top', () => {
