@@ -54,14 +54,17 @@ export function drawRangeChart(
   onHover: (step: number | null) => void,
   size?: ChartSize,
 ): void {
+  // Fitted to the arms that did not diverge (as line charts are): a diverging arm's band is clipped at the edge.
+  const survivors = spec.series.filter((s) => s.divergedAt === undefined && s.x.length > 0);
   const yDomain = valueDomain(
-    spec.series.flatMap((s) => [...s.lo, ...s.hi]),
+    (survivors.length > 0 ? survivors : spec.series).flatMap((s) => [...s.lo, ...s.hi]),
     spec.log,
   );
   const frame = drawFrame(svg, { ...spec, yDomain }, size);
   const { x, y, plot } = frame;
-  // On a log axis a non-positive value has no place: clamp it to the axis floor.
-  const yOf = (v: number) => y(spec.log ? Math.max(v, y.domain()[0]!) : v);
+  const [bottom, top] = y.range() as [number, number];
+  // On a log axis a non-positive value has no place: clamp it to the axis floor; off-scale values sit at the edge.
+  const yOf = (v: number) => Math.max(top - 3, Math.min(bottom + 3, y(spec.log ? Math.max(v, y.domain()[0]!) : v)));
   for (const s of spec.series) {
     const style = armStyle(s.id);
     const shape = area<number>()
