@@ -5,7 +5,7 @@
  */
 import { area, line } from 'd3';
 import { armStyle } from './arm-styles';
-import { drawFrame, drawHover } from './frame';
+import { drawFrame, drawHover, type ChartSize } from './frame';
 import { nearestIndex, type BandQuantile, type BandSeries } from './series';
 
 export interface BandChartSpec {
@@ -27,8 +27,9 @@ export function drawBandChart(
   spec: BandChartSpec,
   active: number | null,
   onHover: (step: number | null) => void,
+  size?: ChartSize,
 ): void {
-  const frame = drawFrame(svg, spec);
+  const frame = drawFrame(svg, spec, size);
   const { x, y, plot } = frame;
   const { band } = spec;
   const color = armStyle(band.id).color;
@@ -39,13 +40,13 @@ export function drawBandChart(
       .x((step) => x(step))
       .y0((_, i) => y(band.q[lo][i]!))
       .y1((_, i) => y(band.q[hi][i]!));
-    plot.append('path').attr('class', cls).attr('d', shape(band.x)).style('fill', color);
+    plot.append('path').attr('class', cls).attr('data-arm', band.id).attr('d', shape(band.x)).style('fill', color);
   }
   const median = line<number>()
     .defined((_, i) => Number.isFinite(band.q.q50[i]!))
     .x((step) => x(step))
     .y((_, i) => y(band.q.q50[i]!));
-  plot.append('path').attr('class', 'series-line').attr('d', median(band.x)).style('stroke', color);
+  plot.append('path').attr('class', 'series-line').attr('data-arm', band.id).attr('d', median(band.x)).style('stroke', color);
   if (active !== null) {
     const i = nearestIndex(band.x, active);
     if (i >= 0 && Number.isFinite(band.q.q50[i]!)) {

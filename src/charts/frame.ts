@@ -1,12 +1,31 @@
 /**
- * What the course's step charts share: the drawing size (scaled by viewBox, width 100%), the step
- * axis, a value axis (linear or log), axis labels with units, and the hover rule. Reads no tensors.
+ * What the course's step charts share: the drawing size, the step axis, a value axis (linear or log),
+ * axis labels with units, and the hover rule. A live chart draws at its CSS size (one SVG unit is one
+ * CSS pixel), so its text is 12 px at every width instead of shrinking with a scaled viewBox; the
+ * margins are measured from the tick labels, so an axis title never overlaps them. Reads no tensors.
  */
 import { axisBottom, axisLeft, format, scaleLinear, scaleLog, select, type ScaleContinuousNumeric, type Selection } from 'd3';
 
+/** The still charts' drawing (scaled by viewBox) and a live chart's size before it is measured. */
 export const WIDTH = 440;
 export const HEIGHT = 230;
 export const MARGIN = { top: 12, right: 14, bottom: 42, left: 56 };
+
+/** A chart's drawing size in CSS pixels. */
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+/** Tick text is 12 px (charts.css); an average glyph of it is about this wide. */
+const TICK_CHAR_PX = 7;
+/** Room for the turned y title (a 12.5 px line) left of the tick labels. */
+const Y_TITLE_PX = 20;
+
+/** Height for a chart `width` px wide: compact, so a figure's panels fit on a screen or two. */
+export function chartHeight(width: number): number {
+  return width < 260 ? 150 : width < 420 ? 190 : 210;
+}
 
 export type YScale = ScaleContinuousNumeric<number, number>;
 
@@ -18,6 +37,8 @@ export interface FrameSpec {
   log?: boolean;
   /** d3 format of the x ticks; default '~s' (steps: 1k, 2k). Step sizes such as 0.05 need '~g'. */
   xFormat?: string;
+  /** Extra room right of the plot (direct labels at the lines' ends). */
+  rightLabels?: number;
 }
 
 export interface Frame {
@@ -25,32 +46,72 @@ export interface Frame {
   x: ScaleContinuousNumeric<number, number>;
   y: YScale;
   plot: Selection<SVGGElement, unknown, null, undefined>;
+  size: ChartSize;
+  margin: { top: number; right: number; bottom: number; left: number };
 }
 
-/** Clears `svg` and draws axes and labels; the caller adds marks to `plot`. */
-export function drawFrame(svg: SVGSVGElement, spec: FrameSpec): Frame {
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** A power of ten as people write it: 0.01 … 1,000 plainly, 10⁻⁵ or 10⁶ beyond. */
+export function powerOfTen(exponent: number): string {
+  if (exponent >= -2 && exponent <= 3) return format(',')(10 ** exponent);
+  return `10${String(exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+}
+
+/** Log-axis ticks: powers of ten only (thinned to at most `most`), each labelled; never 1–9 multiples crowding the axis. */
+export function logTicks(domain: readonly [number, number], most = 5): { value: number; label: string }[] {
+  const lo = Math.ceil(Math.log10(Math.min(domain[0], domain[1])) - 1e-9);
+  const hi = Math.floor(Math.log10(Math.max(domain[0], domain[1])) + 1e-9);
+  if (hi < lo) return [];
+  const every = Math.ceil((hi - lo + 1) / most);
+  const out: { value: number; label: string }[] = [];
+  for (let e = hi; e >= lo; e -= every) out.unshift({ value: 10 ** e, label: powerOfTen(e) });
+  return out;
+}
+
+/** Clears `svg` and draws axes and labels at `size` (CSS px, one unit each); the caller adds marks to `plot`. */
+export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize = { width: WIDTH, height: HEIGHT }): Frame {
+  const y = (spec.log ? scaleLog() : scaleLinear()).domain(spec.yDomain).nice();
+  const yTicks =
+    spec.log ? logTicks(y.domain() as [number, number])
+    : y.ticks(5).map((value) => ({ value, label: format('~g')(value) }));
+  const widest = Math.max(1, ...yTicks.map((t) => t.label.length));
+  const margin = { top: 10, right: 10 + (spec.rightLabels ?? 0), bottom: 40, left: Y_TITLE_PX + 10 + widest * TICK_CHAR_PX };
+  const { width, height } = size;
   const x = scaleLinear()
     .domain(spec.xDomain)
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
-  const y = (spec.log ? scaleLog() : scaleLinear())
-    .domain(spec.yDomain)
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top])
-    .nice();
-  const root = select(svg).attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('preserveAspectRatio', 'xMidYMid meet');
+    .range([margin.left, width - margin.right]);
+  y.range([height - margin.bottom, margin.top]);
+  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
   root.selectAll('*').remove();
+  const xTicks = Math.max(2, Math.floor((width - margin.left - margin.right) / 70));
   root
     .append('g')
     .attr('class', 'axis')
-    .attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-    .call(axisBottom(x).ticks(6).tickFormat(format(spec.xFormat ?? '~s')));
+    .attr('transform', `translate(0,${height - margin.bottom})`)
+    .call(axisBottom(x).ticks(xTicks).tickFormat(format(spec.xFormat ?? '~s')));
   root
     .append('g')
     .attr('class', 'axis')
-    .attr('transform', `translate(${MARGIN.left},0)`)
-    .call(axisLeft(y).ticks(5, '~g'));
-  drawAxisLabels(root, spec, { width: WIDTH, height: HEIGHT, margin: MARGIN });
-  const plot = root.append('g').attr('class', 'plot');
-  return { root, x, y, plot };
+    .attr('transform', `translate(${margin.left},0)`)
+    .call(
+      axisLeft(y)
+        .tickValues(yTicks.map((t) => t.value))
+        .tickFormat((_, i) => yTicks[i]!.label),
+    );
+  drawAxisLabels(root, spec, { width, height, margin });
+  // Marks stay inside the plot: a diverging arm is clipped (and marked), not allowed to rescale the rest.
+  const clipId = `${svg.id || 'chart'}-clip`;
+  root
+    .append('clipPath')
+    .attr('id', clipId)
+    .append('rect')
+    .attr('x', margin.left)
+    .attr('y', margin.top - 4)
+    .attr('width', width - margin.left - margin.right + 4)
+    .attr('height', height - margin.top - margin.bottom + 8);
+  const plot = root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`);
+  return { root, x, y, plot, size, margin };
 }
 
 export interface ChartBox {
@@ -80,37 +141,39 @@ export function drawAxisLabels(
     .text(labels.yLabel);
 }
 
-/** The vertical hover rule at step `at`, and pointer tracking that reports the step under the pointer. */
+/**
+ * The vertical hover rule at step `at`, and pointer tracking that reports the step under the pointer:
+ * a mouse by hovering, a finger by tapping or dragging (touch-action lets the page still scroll vertically).
+ */
 export function drawHover(frame: Frame, at: number | null, onHover: (step: number | null) => void): void {
-  const { root, x } = frame;
+  const { root, x, margin, size } = frame;
   if (at !== null) {
     root
       .append('line')
       .attr('class', 'hover-rule')
       .attr('x1', x(at))
       .attr('x2', x(at))
-      .attr('y1', MARGIN.top)
-      .attr('y2', HEIGHT - MARGIN.bottom);
+      .attr('y1', margin.top)
+      .attr('y2', size.height - margin.bottom);
   }
+  const report = (event: PointerEvent) => {
+    const box = root.node()!.getBoundingClientRect();
+    onHover(x.invert(((event.clientX - box.left) / box.width) * size.width));
+  };
   root
     .append('rect')
     .attr('class', 'hover-target')
-    .attr('x', MARGIN.left)
-    .attr('y', MARGIN.top)
-    .attr('width', WIDTH - MARGIN.left - MARGIN.right)
-    .attr('height', HEIGHT - MARGIN.top - MARGIN.bottom)
+    .attr('x', margin.left)
+    .attr('y', margin.top)
+    .attr('width', Math.max(0, size.width - margin.left - margin.right))
+    .attr('height', Math.max(0, size.height - margin.top - margin.bottom))
     .attr('fill', 'transparent')
-    .on('pointermove', (event: PointerEvent) => {
-      const [px] = pointerIn(root.node()!, event);
-      onHover(x.invert(px));
-    })
-    .on('pointerleave', () => onHover(null));
-}
-
-/** Pointer position in viewBox units (the svg is scaled to its container). */
-function pointerIn(svg: SVGSVGElement, event: PointerEvent): [number, number] {
-  const box = svg.getBoundingClientRect();
-  return [((event.clientX - box.left) / box.width) * WIDTH, ((event.clientY - box.top) / box.height) * HEIGHT];
+    .on('pointerdown', report)
+    .on('pointermove', report)
+    // A finger lifted leaves the values shown (a tap reads them); a mouse leaving the plot clears them.
+    .on('pointerleave', (event: PointerEvent) => {
+      if (event.pointerType === 'mouse') onHover(null);
+    });
 }
 
 /** A y domain covering finite values (positive only on a log axis), never zero-width. */
@@ -125,4 +188,18 @@ export function valueDomain(values: Iterable<number>, log = false): [number, num
   if (lo > hi) return log ? [0.1, 1] : [0, 1];
   if (lo === hi) return log ? [lo / 2, hi * 2] : [lo - 0.5, hi + 0.5];
   return [lo, hi];
+}
+
+/**
+ * The value range of a chart whose arms may diverge: fitted to the arms that did not, since a diverging
+ * arm's last values (up to 1e15) would flatten every other line; the diverged arm is clipped at the
+ * plot's edge and marked there. When every arm diverged, all values count.
+ */
+export function survivorDomain(series: readonly { y: readonly number[]; divergedAt?: number }[], log = false): [number, number] {
+  const survivors = series.filter((s) => s.divergedAt === undefined);
+  const counted = survivors.length > 0 && survivors.some((s) => s.y.some(Number.isFinite)) ? survivors : series;
+  return valueDomain(
+    counted.flatMap((s) => s.y),
+    log,
+  );
 }

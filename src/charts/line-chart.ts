@@ -2,11 +2,15 @@
  * A multi-series line chart over training steps: one line per arm (colour and dash pattern from
  * arm-styles.ts), optional log y, gaps where a value is NaN/Inf or not positive on a log axis, a
  * cross where an arm diverged, and a hover rule with a dot on each line at the active step.
+ * Jagged per-batch metrics can be drawn smoothed with the raw curve faint behind; the arm that
+ * carries the figure's point is drawn last and strongest; each line is named at its end when there
+ * is room; a diverging arm is clipped at the plot's edge instead of rescaling the others away.
  */
 import { line } from 'd3';
+import type { Annotation } from './annotations';
 import { armStyle } from './arm-styles';
-import { drawFrame, drawHover, valueDomain } from './frame';
-import { nearestIndex, type LineSeries } from './series';
+import { drawFrame, drawHover, survivorDomain, type ChartSize, type Frame } from './frame';
+import { nearestIndex, trailingMean, type LineSeries } from './series';
 
 export interface LineChartSpec {
   series: readonly LineSeries[];
@@ -15,67 +19,158 @@ export interface LineChartSpec {
   /** Step range to show (so a live run's axis does not jump while it grows). */
   xDomain: readonly [number, number];
   log?: boolean;
-  /** Fixed value range, e.g. [0, 1] for accuracy; otherwise fitted to the data. */
+  /** Fixed value range, e.g. [0, 1] for accuracy; otherwise fitted to the arms that did not diverge. */
   yDomain?: readonly [number, number];
   /** d3 format of the x ticks (frame.ts); for an x other than training steps. */
   xFormat?: string;
+  /** Draw a trailing mean over this many steps, the raw per-batch curve faint behind it. */
+  smooth?: number;
+  /** The arm that carries the figure's point: drawn last, thicker, on top of the others. */
+  key?: string;
+  /** The figure's point, marked where the run shows it (annotations.ts); null when it does not. */
+  annotation?: Annotation | null;
 }
 
+/** Widest a line-end label may make the right margin, and the narrowest chart that still gets labels. */
+const LABEL_CHAR_PX = 6.6;
+const LABELS_FROM_WIDTH = 400;
+/** Line-end labels closer than this (px) are pushed apart. */
+const LABEL_GAP = 13;
+
 const usable = (log: boolean | undefined) => (v: number) => Number.isFinite(v) && (!log || v > 0);
+
+/** The series in drawing order: the key arm last, so nothing covers it. */
+export function drawingOrder<T extends { id: string }>(series: readonly T[], key: string | undefined): T[] {
+  return [...series.filter((s) => s.id !== key), ...series.filter((s) => s.id === key)];
+}
+
+/** Label positions (px from the top) for line ends at `ys`, at least `gap` apart, kept in [top, bottom]. */
+export function spreadLabels(ys: readonly number[], gap: number, top: number, bottom: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const placed: number[] = [];
+  for (const item of order) placed.push(Math.max(item.y, (placed.at(-1) ?? -Infinity) + gap, top));
+  // Pushed past the bottom: shift the whole stack up.
+  const over = (placed.at(-1) ?? bottom) - bottom;
+  const shifted = over > 0 ? placed.map((y) => Math.max(top, y - over)) : placed;
+  const out = new Array<number>(ys.length);
+  order.forEach((item, k) => (out[item.i] = shifted[k]!));
+  return out;
+}
 
 export function drawLineChart(
   svg: SVGSVGElement,
   spec: LineChartSpec,
   active: number | null,
   onHover: (step: number | null) => void,
+  size?: ChartSize,
 ): void {
   const ok = usable(spec.log);
-  const yDomain = spec.yDomain ?? valueDomain(spec.series.flatMap((s) => s.y), spec.log);
-  const frame = drawFrame(svg, { ...spec, yDomain });
+  const shown = spec.smooth ? spec.series.map((s) => trailingMean(s, spec.smooth!)) : spec.series;
+  const yDomain = spec.yDomain ?? survivorDomain(shown, spec.log);
+  const withLabels = (size?.width ?? 0) >= LABELS_FROM_WIDTH && shown.length > 0;
+  const rightLabels = withLabels ? 20 + LABEL_CHAR_PX * Math.max(...shown.map((s) => armStyle(s.id).label.length)) : 0;
+  const frame = drawFrame(svg, { ...spec, yDomain, rightLabels }, size);
   const { x, y, plot } = frame;
-  for (const s of spec.series) {
-    const style = armStyle(s.id);
-    const path = line<number>()
+  const [yBottom, yTop] = y.range() as [number, number];
+  // Off-scale values (a diverging arm) are drawn at the edge, where the clip path cuts them.
+  const yAt = (v: number) => Math.max(yTop - 3, Math.min(yBottom + 3, y(v)));
+  const pathOf = (s: LineSeries) =>
+    line<number>()
       .defined(ok)
       .x((_, i) => x(s.x[i]!))
-      .y((v) => y(v));
+      .y((v) => yAt(v))(s.y);
+
+  if (spec.smooth) {
+    for (const s of spec.series) {
+      plot.append('path').attr('class', 'series-raw').attr('data-arm', s.id).attr('d', pathOf(s)).style('stroke', armStyle(s.id).color);
+    }
+  }
+  for (const s of drawingOrder(shown, spec.key)) {
+    const style = armStyle(s.id);
     plot
       .append('path')
-      .attr('class', 'series-line')
-      .attr('d', path(s.y))
+      .attr('class', s.id === spec.key ? 'series-line key' : 'series-line')
+      .attr('data-arm', s.id)
+      .attr('d', pathOf(s))
       .style('stroke', style.color)
       .attr('stroke-dasharray', style.dash || null);
     // A lone point between gaps draws no line; a dot keeps it visible.
     s.y.forEach((v, i) => {
       const isolated = ok(v) && !ok(s.y[i - 1] ?? Number.NaN) && !ok(s.y[i + 1] ?? Number.NaN);
-      if (isolated) plot.append('circle').attr('class', 'series-dot').attr('cx', x(s.x[i]!)).attr('cy', y(v)).attr('r', 2).style('fill', style.color);
+      if (isolated) plot.append('circle').attr('class', 'series-dot').attr('cx', x(s.x[i]!)).attr('cy', yAt(v)).attr('r', 2).style('fill', style.color);
     });
-    if (s.divergedAt !== undefined) {
-      const lastOk = s.y.findLastIndex(ok);
-      const cy = lastOk >= 0 ? y(s.y[lastOk]!) : y.range()[1]!;
-      plot
-        .append('text')
-        .attr('class', 'diverged-mark')
-        .attr('x', x(s.divergedAt))
-        .attr('y', cy)
-        .attr('text-anchor', 'middle')
-        .attr('dominant-baseline', 'central')
-        .style('fill', style.color)
-        .text('×');
-    }
+    if (s.divergedAt !== undefined) drawDiverged(frame, s, style.color, yAt, ok);
   }
+  if (withLabels) drawLineEndLabels(frame, shown, yAt, ok);
+  if (spec.annotation) drawAnnotation(frame, spec.annotation, yAt);
   if (active !== null) {
-    for (const s of spec.series) {
+    for (const s of shown) {
       const i = nearestIndex(s.x, active);
       if (i < 0 || !ok(s.y[i]!)) continue;
       plot
         .append('circle')
         .attr('class', 'hover-dot')
         .attr('cx', x(s.x[i]!))
-        .attr('cy', y(s.y[i]!))
+        .attr('cy', yAt(s.y[i]!))
         .attr('r', 3.5)
         .style('stroke', armStyle(s.id).color);
     }
   }
   drawHover(frame, active, onHover);
+}
+
+/** The × where an arm diverged, at its last finite value or, when that is off the scale, at the plot's edge. */
+function drawDiverged(frame: Frame, s: LineSeries, color: string, yAt: (v: number) => number, ok: (v: number) => boolean): void {
+  const lastOk = s.y.findLastIndex(ok);
+  const cy = lastOk >= 0 ? yAt(s.y[lastOk]!) : frame.y.range()[1]!;
+  frame.root
+    .append('text')
+    .attr('class', 'diverged-mark')
+    .attr('x', frame.x(s.divergedAt!))
+    .attr('y', cy)
+    .attr('text-anchor', 'middle')
+    .attr('dominant-baseline', 'central')
+    .style('fill', color)
+    .text('×')
+    .append('title')
+    .text(`${armStyle(s.id).label} diverged at step ${s.divergedAt}`);
+}
+
+/** Each arm's name at the end of its line (right of the plot), pushed apart so none overlap. */
+function drawLineEndLabels(frame: Frame, series: readonly LineSeries[], yAt: (v: number) => number, ok: (v: number) => boolean): void {
+  const ends = series.flatMap((s) => {
+    const i = s.y.findLastIndex(ok);
+    return i < 0 ? [] : [{ id: s.id, y: yAt(s.y[i]!) }];
+  });
+  const [bottom, top] = frame.y.range() as [number, number];
+  const ys = spreadLabels(
+    ends.map((e) => e.y),
+    LABEL_GAP,
+    top,
+    bottom,
+  );
+  const left = frame.size.width - frame.margin.right + 6;
+  ends.forEach((e, k) => {
+    const style = armStyle(e.id);
+    // The name in text colour (small text needs 4.5:1), after a sample of the arm's line.
+    const label = frame.root.append('g').attr('class', 'line-label').attr('data-arm', e.id).attr('transform', `translate(${left},${ys[k]!})`);
+    label.append('line').attr('x1', 0).attr('x2', 10).style('stroke', style.color).attr('stroke-dasharray', style.dash || null);
+    label.append('text').attr('x', 14).attr('dominant-baseline', 'central').text(style.label);
+  });
+}
+
+/** A ring on the key arm where the point shows, and the point in words, inside the plot above or below it. */
+function drawAnnotation(frame: Frame, note: Annotation, yAt: (v: number) => number): void {
+  const cx = frame.x(note.step);
+  const cy = yAt(note.value);
+  const [bottom, top] = frame.y.range() as [number, number];
+  const above = cy - top > 30;
+  const mark = frame.root.append('g').attr('class', 'annotation').attr('data-arm', note.arm);
+  mark.append('circle').attr('cx', cx).attr('cy', cy).attr('r', 6);
+  mark
+    .append('text')
+    .attr('x', cx - 4)
+    .attr('y', above ? cy - 12 : Math.min(bottom - 4, cy + 18))
+    .attr('text-anchor', 'end')
+    .text(note.text);
 }

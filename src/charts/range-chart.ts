@@ -8,7 +8,7 @@ import { area, line } from 'd3';
 import type { Columns } from '../lab/worker/columns';
 import { armStyle } from './arm-styles';
 import { fmtValue } from './describe';
-import { drawFrame, drawHover, valueDomain } from './frame';
+import { drawFrame, drawHover, valueDomain, type ChartSize } from './frame';
 import { divergedStep, nearestIndex } from './series';
 
 export interface RangeSeries {
@@ -52,22 +52,26 @@ export function drawRangeChart(
   spec: RangeChartSpec,
   active: number | null,
   onHover: (step: number | null) => void,
+  size?: ChartSize,
 ): void {
+  // Fitted to the arms that did not diverge (as line charts are): a diverging arm's band is clipped at the edge.
+  const survivors = spec.series.filter((s) => s.divergedAt === undefined && s.x.length > 0);
   const yDomain = valueDomain(
-    spec.series.flatMap((s) => [...s.lo, ...s.hi]),
+    (survivors.length > 0 ? survivors : spec.series).flatMap((s) => [...s.lo, ...s.hi]),
     spec.log,
   );
-  const frame = drawFrame(svg, { ...spec, yDomain });
+  const frame = drawFrame(svg, { ...spec, yDomain }, size);
   const { x, y, plot } = frame;
-  // On a log axis a non-positive value has no place: clamp it to the axis floor.
-  const yOf = (v: number) => y(spec.log ? Math.max(v, y.domain()[0]!) : v);
+  const [bottom, top] = y.range() as [number, number];
+  // On a log axis a non-positive value has no place: clamp it to the axis floor; off-scale values sit at the edge.
+  const yOf = (v: number) => Math.max(top - 3, Math.min(bottom + 3, y(spec.log ? Math.max(v, y.domain()[0]!) : v)));
   for (const s of spec.series) {
     const style = armStyle(s.id);
     const shape = area<number>()
       .x((step) => x(step))
       .y0((_, i) => yOf(s.lo[i]!))
       .y1((_, i) => yOf(s.hi[i]!));
-    plot.append('path').attr('class', 'range-band').attr('d', shape(s.x)).style('fill', style.color);
+    plot.append('path').attr('class', 'range-band').attr('data-arm', s.id).attr('d', shape(s.x)).style('fill', style.color);
     for (const edge of [s.lo, s.hi]) {
       const path = line<number>()
         .x((step) => x(step))
@@ -75,6 +79,7 @@ export function drawRangeChart(
       plot
         .append('path')
         .attr('class', 'series-line range-edge')
+        .attr('data-arm', s.id)
         .attr('d', path(s.x))
         .style('stroke', style.color)
         .attr('stroke-dasharray', style.dash || null);

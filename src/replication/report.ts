@@ -80,17 +80,19 @@ export function holdsOnText(result: CheckResult): string {
 const NUMBER = new Intl.NumberFormat('en', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
 const COUNT = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
-/** A measured value for people: three significant digits, percentages for fractions, counts to one decimal. */
+/**
+ * A measured value for people: three significant digits, percentages for fractions, counts to one decimal;
+ * negatives take the minus sign (−), not the hyphen Intl prints, so a range never reads "-0.962–-0.937".
+ */
 export function formatValue(value: number, format: 'number' | 'percent' | 'count'): string {
-  if (format === 'percent') return `${NUMBER.format(100 * value)}%`;
-  if (format === 'count') return COUNT.format(value);
-  return NUMBER.format(value);
+  const text = format === 'percent' ? `${NUMBER.format(100 * value)}%` : format === 'count' ? COUNT.format(value) : NUMBER.format(value);
+  return text.replace(/^-/, '\u2212');
 }
 
-/** "0.134 (0.132–0.137)", or the single value when the seeds agree; missing seeds are named. */
+/** "0.134 (0.132 to 0.137)", or the single value when the seeds agree; missing seeds are named. */
 export function formatSpread(spread: Spread | null, format: 'number' | 'percent' | 'count', seeds: number): string {
   if (!spread) return `no finite value on any of ${seeds} seeds (diverged)`;
   const [mean, min, max] = [formatValue(spread.mean, format), formatValue(spread.min, format), formatValue(spread.max, format)];
-  const range = min === max ? mean : `${mean} (${min}–${max})`;
+  const range = min === max ? mean : `${mean} (${min} to ${max})`;
   return spread.missing > 0 ? `${range}; diverged on ${spread.missing} of ${seeds} seeds` : range;
 }

@@ -68,7 +68,8 @@ describe('live figure failures', () => {
     const { context, page, widget, pageErrors } = await open((c) => c.route('**/*.wasm', (route) => route.abort()));
     await widget.play.click();
     await widget.waitForSteps(2);
-    expect(await widget.progress.textContent()).toMatch(/· cpu backend/);
+    expect(await widget.progress.getAttribute('data-backend')).toBe('cpu');
+    expect(await widget.progress.getAttribute('title')).toMatch(/TensorFlow\.js \(cpu backend\)/);
     const notice = widget.figure.getByText(/The fast WebAssembly backend was not available \(.+\); training runs on the slower JavaScript backend\./);
     expect(await notice.isVisible()).toBe(true);
     await widget.pause.click();

@@ -35,6 +35,11 @@ describe('Definition 2.1 diagram', () => {
       'W(t)',
     ]);
   });
+
+  it('spells its caption with a space before the layer number (no "oflayer 4")', async () => {
+    const caption = await page.locator('#ics-diagram-caption').textContent();
+    expect(caption?.replace(/\s+/g, ' ')).toMatch(/The internal covariate shift of layer 4 is the distance/);
+  });
 });
 
 describe('GradientShift', () => {

@@ -1,6 +1,6 @@
 /**
- * Self-checks, by keyboard only: a wrong answer gets feedback in the live region and opens the
- * explanation, a right one says so and fires the course's progress event; bad input gets a clear
+ * Self-checks, by keyboard only: a wrong answer gets feedback in the live region and leaves the
+ * explanation closed for another try, a right one says so, opens it and fires the course's progress event; bad input gets a clear
  * message; without JavaScript the questions read with their answers one click away.
  */
 import { describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ const progress = () => page.evaluate(() => (window as unknown as { progressSeen:
 const focused = () => page.evaluate(() => document.activeElement?.closest('label, button')?.textContent?.trim());
 
 describe('a multiple-choice question, by keyboard', () => {
-  it('marks a wrong choice, announces it and opens the explanation, with no progress', async () => {
+  it('marks a wrong choice and announces it, keeping the explanation closed, with no progress', async () => {
     expect(await feedback(2).getAttribute('role')).toBe('status');
     expect(await feedback(2).getAttribute('aria-live')).toBe('polite');
     await question(2).locator('input[type="radio"]').first().focus(); // where Tab lands in the group
@@ -40,9 +40,8 @@ describe('a multiple-choice question, by keyboard', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Check');
     await page.keyboard.press('Enter');
-    await expect.poll(() => feedback(2).textContent()).toMatch(/^✗ Not quite\./);
-    expect(await explanationOpen(2)).toBe(true);
-    expect(await question(2).locator('details.sc-explanation').textContent()).toMatch(/Running averages of the batch statistics\./);
+    await expect.poll(() => feedback(2).textContent()).toMatch(/^✗ Not quite\. Choose again/);
+    expect(await explanationOpen(2)).toBe(false);
     expect(await progress()).toEqual([]);
   });
 
@@ -53,6 +52,8 @@ describe('a multiple-choice question, by keyboard', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await expect.poll(() => feedback(2).textContent()).toMatch(/^✓ Correct\./);
+    expect(await explanationOpen(2)).toBe(true);
+    expect(await question(2).locator('details.sc-explanation').textContent()).toMatch(/Running averages of the batch statistics\./);
     expect(await progress()).toEqual([{ kind: 'self-check', id: '01-batch-normalization#2' }]);
   });
 });
@@ -67,13 +68,20 @@ describe('a numeric question, by keyboard', () => {
     expect(await explanationOpen(1)).toBe(false);
   });
 
-  it('marks a wrong number (the unbiased-variance slip) and shows the working', async () => {
+  it('marks a wrong number (the unbiased-variance slip) without giving the working away', async () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('1.162');
     await page.keyboard.press('Enter');
-    await expect.poll(() => feedback(1).textContent()).toMatch(/^✗ Not quite: 1\.162 is not it/);
-    expect(await explanationOpen(1)).toBe(true);
-    expect(await question(1).locator('details.sc-explanation').textContent()).toMatch(/About 1\.342/);
+    await expect.poll(() => feedback(1).textContent()).toMatch(/^✗ Not quite: 1\.162 is not it\. Try again/);
+    expect(await explanationOpen(1)).toBe(false);
+  });
+
+  it('asks for the two decimals the question wants instead of judging a rounded "1"', async () => {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => feedback(1).textContent()).toMatch(/^The question asks for two decimals/);
+    expect(await explanationOpen(1)).toBe(false);
   });
 
   it('accepts the right number, with a decimal comma, and fires progress for question 1', async () => {
@@ -81,6 +89,8 @@ describe('a numeric question, by keyboard', () => {
     await page.keyboard.type('1,34');
     await page.keyboard.press('Enter');
     await expect.poll(() => feedback(1).textContent()).toMatch(/^✓ Correct\./);
+    expect(await question(1).locator('details.sc-explanation').textContent()).toMatch(/About 1\.342/);
+    expect(await explanationOpen(1)).toBe(true);
     expect(await progress()).toEqual([
       { kind: 'self-check', id: '01-batch-normalization#2' },
       { kind: 'self-check', id: '01-batch-normalization#1' },

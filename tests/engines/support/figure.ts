@@ -40,9 +40,14 @@ export async function control(session: EngineSession, slug: string, kind: Contro
 export const statusOf = (session: EngineSession, slug: string): Promise<string> =>
   session.evaluate((slug: string) => document.querySelector(`[data-widget="${slug}"] [role="status"]`)?.textContent?.trim() ?? '', slug);
 
-/** "Step k of N · wasm backend", or '' before a run. */
+/** "Step k of N · wasm backend" (the line's text and its data-backend), or '' before a run. */
 export const progressOf = (session: EngineSession, slug: string): Promise<string> =>
-  session.evaluate((slug: string) => document.querySelector(`[data-widget="${slug}"] .progress`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '', slug);
+  session.evaluate((slug: string) => {
+    const line = document.querySelector<HTMLElement>(`[data-widget="${slug}"] .progress`);
+    if (!line) return '';
+    const text = line.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    return line.dataset.backend ? `${text} · ${line.dataset.backend} backend` : text;
+  }, slug);
 
 /** The figure's notices (a fallback to the cpu backend, settings a link could not apply, …). */
 export const noticesOf = (session: EngineSession, slug: string): Promise<string[]> =>

@@ -77,9 +77,11 @@ describe('wording', () => {
     expect(formatValue(3837.6, 'number')).toBe('3,840');
     expect(formatValue(0.000247, 'percent')).toBe('0.0247%');
     expect(formatValue(7.666, 'count')).toBe('7.7');
-    expect(formatSpread(spreadOf([0.2, 0.3, 0.4]), 'number', 3)).toBe('0.300 (0.200–0.400)');
+    // A negative range reads with minus signs and "to", never "(-0.962–-0.937)".
+    expect(formatSpread(spreadOf([-0.962, -0.95, -0.937]), 'number', 3)).toBe('\u22120.950 (\u22120.962 to \u22120.937)');
+    expect(formatSpread(spreadOf([0.2, 0.3, 0.4]), 'number', 3)).toBe('0.300 (0.200 to 0.400)');
     expect(formatSpread(spreadOf([8, 8, 8]), 'count', 3)).toBe('8');
-    expect(formatSpread(spreadOf([1, 0.5, null]), 'number', 3)).toBe('0.750 (0.500–1.00); diverged on 1 of 3 seeds');
+    expect(formatSpread(spreadOf([1, 0.5, null]), 'number', 3)).toBe('0.750 (0.500 to 1.00); diverged on 1 of 3 seeds');
     expect(formatSpread(null, 'number', 3)).toBe('no finite value on any of 3 seeds (diverged)');
   });
 });
