@@ -110,8 +110,15 @@ export function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** A choice field offering only `values` (a figure that draws some of the experiment's networks). */
-export function narrowChoices(field: Field, values: readonly string[]): Field {
-  if (field.type !== 'choice') throw new Error(`${field.key} is not a choice`);
-  return { ...field, options: field.options.filter((o) => values.includes(o.value)) };
+/**
+ * The schema with choice `key` offering only `values`: a figure that draws some of the experiment's
+ * networks gives this to its run, so its control, its links and its URL state all refuse the others
+ * (a link naming one falls back to the default with a notice, instead of breaking the figure).
+ */
+export function narrowSchema(schema: ConfigSchema, key: string, values: readonly string[]): ConfigSchema {
+  return schema.map((field) => {
+    if (field.key !== key) return field;
+    if (field.type !== 'choice') throw new Error(`${key} is not a choice`);
+    return { ...field, options: field.options.filter((o) => values.includes(o.value)) };
+  });
 }
