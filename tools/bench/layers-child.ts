@@ -7,9 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { localSubject, type Subject } from './timing';
+import { trainOnBatchSubject } from './layers-subject';
 import { serveSubjects } from './remote';
-import { BATCH, CLASSES, HIDDEN_LAYERS, INPUTS, LEARNING_RATE, WIDTH, rawBatches } from './workload';
+import { CLASSES, HIDDEN_LAYERS, INPUTS, LEARNING_RATE, WIDTH } from './workload';
 
 if (process.argv.includes('--fix')) await import('../../src/lab/tf');
 if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
@@ -31,20 +31,4 @@ function model(batchnorm: boolean): tf.LayersModel {
   return net;
 }
 
-function layersStep(batchnorm: boolean): Subject {
-  const net = model(batchnorm);
-  const batches = rawBatches().map(({ x, y }) => [tf.tensor2d(x, [BATCH, INPUTS]), tf.tensor2d(y, [BATCH, CLASSES])] as const);
-  let i = 0;
-  return localSubject(
-    () => {
-      const [x, y] = batches[i++ % batches.length]!;
-      return net.trainOnBatch(x, y);
-    },
-    () => {
-      net.dispose();
-      for (const b of batches) tf.dispose([...b]);
-    },
-  );
-}
-
-await serveSubjects([layersStep(false), layersStep(true)]);
+await serveSubjects([trainOnBatchSubject(model(false)), trainOnBatchSubject(model(true))]);

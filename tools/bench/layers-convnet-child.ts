@@ -8,9 +8,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { localSubject, type Subject } from './timing';
+import type { Subject } from './timing';
+import { trainOnBatchSubject } from './layers-subject';
 import { serveSubjects } from './remote';
-import { BATCH, CLASSES, INPUTS, LEARNING_RATE, rawBatches } from './workload';
+import { CLASSES, INPUTS, LEARNING_RATE } from './workload';
 import { defaultsOf } from '../../src/lab/schema';
 import { CONVNET_FIELDS, type ConvnetSettings } from '../../src/lab/experiments/convnet-fields';
 
@@ -37,21 +38,11 @@ function model(): tf.LayersModel {
   return net;
 }
 
+/** Stock training that fails on a backend (wasm: no Conv2DBackpropFilter) answers 0 after saying why. */
 function layersStep(): Subject {
   const net = model();
-  const batches = rawBatches().map(({ x, y }) => [tf.tensor2d(x, [BATCH, INPUTS]), tf.tensor2d(y, [BATCH, CLASSES])] as const);
-  let i = 0;
   let failure: string | undefined;
-  const step = localSubject(
-    () => {
-      const [x, y] = batches[i++ % batches.length]!;
-      return net.trainOnBatch(x, y);
-    },
-    () => {
-      net.dispose();
-      for (const b of batches) tf.dispose([...b]);
-    },
-  );
+  const step = trainOnBatchSubject(net);
   return {
     async trial(seconds) {
       if (failure) return 0;
