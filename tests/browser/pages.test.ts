@@ -16,7 +16,7 @@ describe('every page', () => {
     for (const page of pages()) expect(page.startsWith(baseUrl())).toBe(true);
   });
 
-  it('loads and hydrates with no console error, no failed request and nothing from another origin', async () => {
+  it('loads and hydrates with no console error, no failed request and nothing from another origin', { timeout: CRAWL_TIMEOUT_MS }, async () => {
     for (const url of [...pages(), siteUrl(MISSING)]) {
       const context = await browser().newContext();
       const page = await context.newPage();

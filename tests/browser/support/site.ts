@@ -116,7 +116,10 @@ export function useCrawledPages(): () => string[] {
 
 const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]+)"/g;
 
-/** Follows every internal href/src from the home page (without a browser: the links are in the HTML). */
+/**
+ * Follows every internal href/src from the home page (without a browser: the links are in the HTML).
+ * `statuses` holds every address linked; `pages` the HTML documents, each once (no query strings).
+ */
 export async function crawlSite(root = baseUrl()): Promise<CrawlResult> {
   const origin = new URL(root).origin;
   const statuses = new Map<string, number>();
@@ -128,6 +131,9 @@ export async function crawlSite(root = baseUrl()): Promise<CrawlResult> {
     const response = await fetch(url, { redirect: 'manual' });
     statuses.set(url, response.status);
     if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) continue;
+    // A link with settings (a lesson plan's "open with these settings") is the same document as its
+    // page without them: its status is checked, but it is not a page of its own to walk.
+    if (new URL(url).search !== '') continue;
     pages.push(url);
     for (const [, raw] of (await response.text()).matchAll(LINK_ATTRIBUTE)) {
       const target = new URL(raw!.replaceAll('&amp;', '&'), url);
