@@ -102,9 +102,11 @@ describe('NoiseInjection', () => {
       const readout = chart.locator('xpath=..').locator('.readout');
       await chart.focus();
       await page.keyboard.press('Home');
-      await expect.poll(() => readout.textContent()).toMatch(/\(step 0\)/);
+      // The read-out is redrawn on the main thread between the worker's batches: on a busy machine that
+      // takes more than expect.poll's default second.
+      await expect.poll(() => readout.textContent(), { timeout: LIVE_TIMEOUT_MS }).toMatch(/\(step 0\)/);
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => readout.textContent()).toMatch(/\(step 1\)/);
+      await expect.poll(() => readout.textContent(), { timeout: LIVE_TIMEOUT_MS }).toMatch(/\(step 1\)/);
       expect(await widget.status.textContent()).toMatch(/^Running\./);
       await widget.pause.click();
       await widget.waitForStatus(/^Paused at step \d+\./);
