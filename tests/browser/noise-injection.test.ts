@@ -100,6 +100,9 @@ describe('NoiseInjection', () => {
       await expect.poll(lossSummary, { timeout: LIVE_TIMEOUT_MS }).not.toContain(`(step ${trace.steps - 1})`);
       const chart = widget.figure.getByRole('figure', { name: /^Training loss$/ }).getByRole('img');
       const readout = chart.locator('xpath=..').locator('.readout');
+      // A keyboard reader has no pointer on the charts; one left over one by an earlier test would move
+      // the shared crosshair whenever the charts' layout shifts under it.
+      await page.mouse.move(0, 0);
       await chart.focus();
       await page.keyboard.press('Home');
       // The read-out is redrawn on the main thread between the worker's batches: on a busy machine that
