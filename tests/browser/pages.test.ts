@@ -1,51 +1,17 @@
-/** Every page of the built site loads cleanly under the base path, and reads without JavaScript. */
+/**
+ * The 404 page, and chapter 1 as a reader meets it: navigation (a skip link; a disclosure on a phone), math rendered at
+ * build time, and reading without JavaScript. What every page must pass is checked on each page by site-walk.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser';
-import { baseUrl, CRAWL_TIMEOUT_MS, foreignRequests, hydrateIslands, siteUrl, useCrawledPages, watchPage } from './support/site';
+import { baseUrl, siteUrl } from './support/site';
 
 const CHAPTER_1 = 'chapters/01-batch-normalization/';
 const MISSING = 'no-such-page/';
 
 const browser = useChromium();
-const pages = useCrawledPages();
 
-describe('every page', () => {
-  it('the crawl finds the home page and chapter 1 under the base path', () => {
-    expect(pages()).toContain(baseUrl());
-    expect(pages()).toContain(siteUrl(CHAPTER_1));
-    for (const page of pages()) expect(page.startsWith(baseUrl())).toBe(true);
-  });
-
-  it('loads and hydrates with no console error, no failed request and nothing from another origin', { timeout: CRAWL_TIMEOUT_MS }, async () => {
-    for (const url of [...pages(), siteUrl(MISSING)]) {
-      const context = await browser().newContext();
-      const page = await context.newPage();
-      const watch = watchPage(page, { url: siteUrl(MISSING), status: 404 });
-      await page.goto(url);
-      await hydrateIslands(page);
-      expect.soft(watch.consoleErrors, url).toEqual([]);
-      expect.soft(watch.failures, url).toEqual([]);
-      expect.soft(foreignRequests(watch), url).toEqual([]);
-      expect.soft(watch.requests.length, url).toBeGreaterThan(1);
-      await context.close();
-    }
-  });
-
-  it('has a language, a title, a meta description, one h1 and a favicon that exists', { timeout: CRAWL_TIMEOUT_MS }, async () => {
-    const context = await browser().newContext();
-    const page = await context.newPage();
-    for (const url of pages()) {
-      await page.goto(url);
-      expect(await page.getAttribute('html', 'lang'), url).toBe('en');
-      expect(await page.title(), url).toMatch(/Why BatchNorm Works/);
-      expect(await page.getAttribute('meta[name="description"]', 'content'), url).toMatch(/\w{3,}/);
-      expect(await page.getByRole('heading', { level: 1 }).count(), url).toBe(1);
-      const icon = await page.getAttribute('link[rel="icon"]', 'href');
-      expect((await fetch(new URL(icon!, url))).status, url).toBe(200);
-    }
-    await context.close();
-  });
-
+describe('an unknown address', () => {
   it('serves the 404 page, with status 404, for an unknown address', async () => {
     const context = await browser().newContext();
     const page = await context.newPage();
@@ -67,6 +33,32 @@ describe('chapter 1', () => {
     expect(await current.textContent()).toMatch(/Batch normalization in one page/);
     expect(await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').count()).toBeGreaterThan(5);
     expect(await page.getByRole('navigation', { name: 'Previous and next chapter' }).getByRole('link').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('collapses the chapter list behind a disclosure on a phone, and lists it open on a wide screen', async () => {
+    for (const [width, open] of [
+      [360, false],
+      [1280, true],
+    ] as const) {
+      const context = await browser().newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(siteUrl(CHAPTER_1));
+      const chapters = page.getByRole('navigation', { name: 'Chapters' }).locator('details');
+      await expect.poll(() => chapters.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(open);
+      await context.close();
+    }
+  });
+
+  it('the skip link is the first thing the keyboard reaches and moves focus to the content', async () => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    await page.goto(siteUrl('chapters/01-batch-normalization/'));
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await context.close();
   });
 

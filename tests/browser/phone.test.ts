@@ -1,47 +1,21 @@
 /**
  * The site on a phone (./support/phone.ts: 390×844, touch, the CPU slowed 4× on the page and in its
- * workers): no page scrolls sideways, every draggable point follows a finger, and a live figure whose
- * full run would take minutes there says so before Play and offers a shorter run. Behaviour only: the
- * phone's timings are `npm run bench`'s.
+ * workers): every draggable point follows a finger, and a live figure whose full run would take minutes
+ * there says so before Play and offers a shorter run. Behaviour only: the phone's timings are `npm run
+ * bench`'s. That no page scrolls sideways on a phone is checked on each page by site-walk.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/browser';
-import { openPhonePage, PHONE_VIEWPORT, touchDrag } from './support/phone';
-import { CRAWL_TIMEOUT_MS, hydrateIslands, siteUrl, useCrawledPages, watchPage } from './support/site';
+import { openPhonePage, touchDrag } from './support/phone';
+import { siteUrl, watchPage } from './support/site';
 import { figureOf, waitForFigure } from './share-helpers';
 import { WIDGETS } from '../../src/widgets/catalog';
 import { phoneRunAdvice } from '../../src/widgets/run/phone-run';
 import { measuredRunSeconds } from '../../src/site/run-times';
 
 const browser = useChromium();
-const pages = useCrawledPages();
 
 describe('on a phone', () => {
-  it('no page scrolls sideways at 390 px once every island has hydrated', async () => {
-    const wide: string[] = [];
-    for (const url of pages()) {
-      // Layout does not depend on the CPU's speed: these pages load at full speed.
-      const phone = await openPhonePage(browser(), { slowCpu: false });
-      await phone.page.goto(url);
-      await hydrateIslands(phone.page);
-      const overflow = await phone.page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        if (document.documentElement.scrollWidth <= width) return null;
-        // What sticks out, for the message: elements reaching past the right edge, outermost first.
-        const out = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > width + 1);
-        const outermost = out.filter((el) => !out.includes(el.parentElement!));
-        return `${document.documentElement.scrollWidth} px wide: ${outermost
-          .slice(0, 4)
-          .map((el) => `${el.localName}.${[...el.classList].join('.')}`)
-          .join(', ')}`;
-      });
-      expect(await phone.page.evaluate(() => innerWidth)).toBe(PHONE_VIEWPORT.width);
-      if (overflow) wide.push(`${url}: ${overflow}`);
-      await phone.close();
-    }
-    expect(wide).toEqual([]);
-  }, CRAWL_TIMEOUT_MS);
-
   it.each([
     ['lipschitz-ratio', 'chapters/04-lipschitz-and-smoothness/'],
     ['spectral-norm', 'chapters/08-lipschitzness-elsewhere/'],

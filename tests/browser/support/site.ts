@@ -96,12 +96,6 @@ export interface CrawlResult {
   pages: string[];
 }
 
-/**
- * Time for one test that walks every crawled page (about 50: chapters, embeds, and per chapter a lesson
- * plan, an answer key and a handout), far beyond the per-test default on a shared 2-core machine.
- */
-export const CRAWL_TIMEOUT_MS = 1_200_000;
-
 /** The site's HTML pages, crawled once before a file's tests. Call at the top of a file. */
 export function useCrawledPages(): () => string[] {
   let pages: string[] | undefined;
@@ -161,7 +155,12 @@ export async function axeViolations(page: Page, { asLoaded = false } = {}): Prom
     async ({ tags, asLoaded }) => {
       const allRendered = document.createElement('style');
       allRendered.textContent = '.chapter-section { content-visibility: visible !important; }';
-      if (!asLoaded) document.head.append(allRendered);
+      if (!asLoaded) {
+        document.head.append(allRendered);
+        // A section laid out now resizes its contents: give the page's resize observers (a wide equation
+        // takes a tab stop) the frame they would get as the reader scrolls to it.
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      }
       try {
         return await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
           runOnly: { type: 'tag', values: tags },

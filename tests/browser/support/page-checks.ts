@@ -1,0 +1,122 @@
+/**
+ * The checks every page of the site must pass, each a small function on a loaded page, so one walk
+ * (site-walk.test.ts) can run them all on each page as it loads it once: loading ~50 pages once per check
+ * was most of the browser suite's time.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** The page's head: what a search result, a tab and a screen reader announce. */
+export const headOf = (page: Page) =>
+  page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.title,
+    description: document.querySelector('meta[name="description"]')?.getAttribute('content') ?? null,
+    h1s: document.querySelectorAll('h1').length,
+    icon: document.querySelector('link[rel="icon"]')?.getAttribute('href') ?? null,
+  }));
+
+/**
+ * What the page's Content-Security-Policy (astro.config.mjs, emitted by Astro as a <meta> tag with the
+ * hashes of its inline scripts) allows beyond the site's own: own origin only, no inline script without
+ * its hash, no eval. Empty when the policy is as strict as intended.
+ */
+export async function cspProblems(page: Page): Promise<string[]> {
+  const policy = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
+  const directives = new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+  const problems: string[] = [];
+  const expectOnly = (name: string, values: string[]) => {
+    const actual = directives.get(name) ?? [];
+    if (actual.join(' ') !== values.join(' ')) problems.push(`${name} is "${actual.join(' ')}", not "${values.join(' ')}"`);
+  };
+  expectOnly('default-src', ["'self'"]);
+  expectOnly('object-src', ["'none'"]);
+  expectOnly('base-uri', ["'self'"]);
+  expectOnly('worker-src', ["'self'"]);
+  expectOnly('connect-src', ["'self'"]);
+  const scripts = directives.get('script-src') ?? [];
+  const unhashed = scripts.filter((s) => !s.startsWith("'sha256-"));
+  if (unhashed.join(' ') !== "'self' 'wasm-unsafe-eval'") problems.push(`script-src allows ${unhashed.join(' ')} besides hashes`);
+  // Astro's island loader and the no-flash theme script are inline, so each page lists their hashes.
+  if (scripts.length <= 2) problems.push('script-src lists no inline-script hash');
+  for (const [name, values] of directives) {
+    const open = values.filter((v) => /^(https?:|\*|'unsafe-eval')/.test(v));
+    if (open.length > 0) problems.push(`${name} allows ${open.join(' ')}`);
+  }
+  return problems;
+}
+
+/** Collects `securitypolicyviolation` events from the first script on. Call before the page loads. */
+export async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+/**
+ * The issue kinds Lighthouse 12.2.3 scores in its best-practices category (inspector-issues: mixed
+ * content, cookies, blocked by response, heavy ads, CSP; deprecations). Chromium also reports advice
+ * that costs no points; of it, the two form-field issues (a field without id or name, which autofill
+ * needs; a duplicate id) are kept too.
+ */
+const LIGHTHOUSE_ISSUES = ['MixedContentIssue', 'CookieIssue', 'BlockedByResponseIssue', 'HeavyAdIssue', 'ContentSecurityPolicyIssue', 'DeprecationIssue'];
+const FORM_ISSUES = ['FormEmptyIdAndNameAttributesForInputError', 'FormDuplicateIdForInputError'];
+
+/** Chromium's own issue reporter (CDP Audits), filtered to the kinds above. Call before the page loads. */
+export async function recordBrowserIssues(context: BrowserContext, page: Page): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  const issues: string[] = [];
+  cdp.on('Audits.issueAdded', ({ issue }) => {
+    const formIssue = issue.details.genericIssueDetails?.errorType;
+    if (LIGHTHOUSE_ISSUES.includes(issue.code) || (formIssue && FORM_ISSUES.includes(formIssue))) {
+      issues.push(`${issue.code}: ${JSON.stringify(issue.details).slice(0, 300)}`);
+    }
+  });
+  await cdp.send('Audits.enable');
+  return issues;
+}
+
+/** Images drawn at another aspect ratio than their own (Lighthouse's image-aspect-ratio). */
+export const distortedImages = (page: Page) =>
+  page.locator('img').evaluateAll((images) =>
+    (images as HTMLImageElement[])
+      .filter((img) => img.naturalWidth > 0 && img.width > 0)
+      .filter((img) => Math.abs(img.width / img.height - img.naturalWidth / img.naturalHeight) > 0.05 * (img.naturalWidth / img.naturalHeight))
+      .map((img) => img.src),
+  );
+
+/** The page's form fields that have neither id nor name, and the ids of fields that are not unique on the page. */
+export const unnamedFields = (page: Page) =>
+  page.locator('input, select, textarea').evaluateAll((fields) => ({
+    unnamed: fields.filter((f) => !f.id && !f.getAttribute('name')).map((f) => f.outerHTML.slice(0, 120)),
+    duplicateIds: fields.filter((f) => f.id && document.querySelectorAll(`#${CSS.escape(f.id)}`).length > 1).map((f) => f.id),
+  }));
+
+/** Null when nothing widens the page; else how wide it is and what sticks out, outermost first. */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    const out = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > width + 1);
+    const outermost = out.filter((el) => !out.includes(el.parentElement!));
+    return `${document.documentElement.scrollWidth} px wide: ${outermost
+      .slice(0, 4)
+      .map((el) => `${el.localName}.${[...el.classList].join('.')}`)
+      .join(', ')}`;
+  });
+
+/**
+ * Waits until the page has laid out and painted twice: after a viewport or colour-scheme change, charts
+ * take their new size in the next animation frame, so two frames later the page shows the new state.
+ */
+export const settled = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
