@@ -22,10 +22,12 @@ interface Opened {
   pageErrors: string[];
 }
 
-async function open(prepare: (context: BrowserContext) => Promise<unknown> = async () => {}): Promise<Opened> {
+/** `cores`: the core count the page is told (as DevTools can), which decides how many workers a run splits across. */
+async function open(prepare: (context: BrowserContext) => Promise<unknown> = async () => {}, cores?: number): Promise<Opened> {
   const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
   await prepare(context);
   const page = await context.newPage();
+  if (cores !== undefined) await (await context.newCDPSession(page)).send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: cores });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(siteUrl(CHAPTER));
@@ -86,18 +88,23 @@ describe('live figure failures', () => {
     await opened.context.close();
   });
 
-  it('the worker dies mid-run: an error with "Try again", the page intact; trying again trains', async () => {
+  // One core: the run's three arms train in one worker; four: in three workers (split-client.ts).
+  it.for([1, 4])('the worker dies mid-run on a device of %i cores: an error with "Try again", the page intact; trying again trains', async (cores) => {
     // The real worker, plus an uncaught error right after its first batch of metrics.
-    const opened = await open((c) =>
-      c.route(WORKER, (route) => {
-        const real = `${route.request().url()}?real`;
-        const body = `import ${JSON.stringify(real)};
+    const opened = await open(
+      (c) =>
+        c.route(WORKER, (route) => {
+          const real = `${route.request().url()}?real`;
+          const body = `import ${JSON.stringify(real)};
 const post = self.postMessage.bind(self);
 self.postMessage = (m) => { post(m); if (m.type === 'metrics') setTimeout(() => { throw new Error('simulated crash mid-run'); }); };`;
-        return route.fulfill({ contentType: 'text/javascript', body });
-      }),
+          return route.fulfill({ contentType: 'text/javascript', body });
+        }),
+      cores,
     );
     await expectFailureThenRetry(opened, /simulated crash mid-run/);
+    // The crashed run's workers are gone; the retry trains in as many as the device's cores allow.
+    await expect.poll(() => opened.page.workers().filter((w) => w.url().includes('lab.worker')).length).toBe(cores === 1 ? 1 : 3);
     await opened.widget.pause.click();
     await opened.widget.waitForStatus(/^Paused at step \d+\./);
     await opened.context.close();

@@ -8,7 +8,7 @@
  * belong to a replaced run and are dropped, and so are those of a run stopped by a reset, up to its
  * final state: a reset never mixes two runs' numbers.
  */
-import { createLabClient, type LabClient, type LabHandlers } from '../../lab/worker/client';
+import type { LabClient, LabHandlers } from '../../lab/worker/client';
 import { createSplitLabClient, labWorkerCount } from '../../lab/worker/split-client';
 import { appendRecords, type Columns } from '../../lab/worker/columns';
 import type { Config } from '../../lab/types';
@@ -57,12 +57,8 @@ export class RunController {
     readonly experimentId: string,
     readonly arms: readonly string[],
     // Where cores allow, the arms train in parallel workers (split-client.ts), with the numbers of one
-    // worker; with one worker the plain client, whose failure and retry paths are the tested ones
-    // (a worker that crashes mid-run, then "Try again", did not train again through the split client).
-    private readonly createClient: ClientFactory = (handlers) => {
-      const workers = labWorkerCount(arms.length);
-      return workers > 1 ? createSplitLabClient(handlers, arms, workers) : createLabClient(handlers);
-    },
+    // worker; with one worker that is the plain client.
+    private readonly createClient: ClientFactory = (handlers) => createSplitLabClient(handlers, arms, labWorkerCount(arms.length)),
   ) {}
 
   /**
