@@ -13,6 +13,7 @@ import type { Columns } from '../../lab/worker/columns';
 import { traceColumns, type Trace } from '../../traces/trace';
 import { RunController, type ClientFactory, type RunRequest } from './run-controller.svelte';
 import { watchVisibility } from './visibility';
+import { SeedBands } from './seed-bands.svelte';
 
 export class LiveRun {
   settings: Config = $state({});
@@ -22,6 +23,8 @@ export class LiveRun {
   readonly stepCapField: NumberField;
   /** The trace as chart columns. */
   readonly traceColumns: Columns;
+  /** The committed seeds of the default settings, drawn behind the run on request. */
+  readonly seedBands: SeedBands;
 
   constructor(
     readonly schema: ConfigSchema,
@@ -38,15 +41,21 @@ export class LiveRun {
     this.run = new RunController(trace.experiment, arms, createClient);
     this.traceColumns = traceColumns(trace);
     this.run.show(this.traceColumns, true);
+    this.seedBands = new SeedBands(trace.experiment, () => this.atDefaults);
   }
 
   get stepCap(): number {
     return this.settings.steps as number;
   }
 
+  /** The experiment's default settings (any seed and step cap): those of the trace and the seed bands. */
+  get atDefaults(): boolean {
+    return this.schema.every((f) => f.key === 'steps' || this.settings[f.key] === this.defaults[f.key]);
+  }
+
   /** The settings and seed the trace was made with (any step cap). */
   get matchesTrace(): boolean {
-    return this.seed === this.trace.seed && this.schema.every((f) => f.key === 'steps' || this.settings[f.key] === this.defaults[f.key]);
+    return this.seed === this.trace.seed && this.atDefaults;
   }
 
   /** Last step the step axis shows. */
