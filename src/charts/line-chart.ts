@@ -32,6 +32,14 @@ export interface LineChartSpec {
   annotation?: Annotation | null;
   /** Shaded behind the lines: each arm's range over the committed seeds, with their median (traces/band.ts). */
   bands?: readonly SeedBand[];
+  /** Pinned runs (the run shelf), faint under the live lines, each named by its letter at its end. */
+  pinned?: readonly PinnedLines[];
+}
+
+/** One pinned run's lines in a chart. */
+export interface PinnedLines {
+  letter: string;
+  series: readonly LineSeries[];
 }
 
 /** Widest a line-end label may make the right margin, and the narrowest chart that still gets labels. */
@@ -70,7 +78,8 @@ export function drawLineChart(
   const ok = usable(spec.log);
   const shown = spec.smooth ? spec.series.map((s) => trailingMean(s, spec.smooth!)) : spec.series;
   const bands = spec.bands ?? [];
-  const context = bands.flatMap((b) => [{ y: b.min }, { y: b.max }]);
+  const pinned = (spec.pinned ?? []).map((p) => ({ letter: p.letter, series: spec.smooth ? p.series.map((s) => trailingMean(s, spec.smooth!)) : p.series }));
+  const context = [...bands.flatMap((b) => [{ y: b.min }, { y: b.max }]), ...pinned.flatMap((p) => p.series)];
   const yDomain = spec.yDomain ?? survivorDomain([...shown, ...context], spec.log);
   const withLabels = (size?.width ?? 0) >= LABELS_FROM_WIDTH && shown.length > 0;
   const rightLabels = withLabels ? 20 + LABEL_CHAR_PX * Math.max(...shown.map((s) => armStyle(s.id).label.length)) : 0;
@@ -86,6 +95,7 @@ export function drawLineChart(
       .y((v) => yAt(v))(s.y);
 
   drawSeedBands(frame, bands, yAt, ok);
+  for (const run of pinned) drawPinned(frame, run, pathOf, yAt, ok);
   if (spec.smooth) {
     for (const s of spec.series) {
       plot.append('path').attr('class', 'series-raw').attr('data-arm', s.id).attr('d', pathOf(s)).style('stroke', armStyle(s.id).color);
@@ -142,6 +152,17 @@ function drawSeedBands(frame: Frame, bands: readonly SeedBand[], yAt: (v: number
       .x((_, i) => x(mid.x[i]!))
       .y((v) => yAt(v))(mid.y);
     plot.append('path').attr('class', 'seed-median').attr('data-arm', band.id).attr('d', path).style('stroke', color);
+  }
+}
+
+/** A pinned run's lines, thin and faint in their arms' colours and dashes, its letter at the end of each. */
+function drawPinned(frame: Frame, run: PinnedLines, pathOf: (s: LineSeries) => string | null, yAt: (v: number) => number, ok: (v: number) => boolean): void {
+  for (const s of run.series) {
+    const style = armStyle(s.id);
+    const g = frame.plot.append('g').attr('class', 'pinned').attr('data-arm', s.id).attr('data-pin', run.letter);
+    g.append('path').attr('class', 'pinned-line').attr('d', pathOf(s)).style('stroke', style.color).attr('stroke-dasharray', style.dash || null);
+    const end = s.y.findLastIndex(ok);
+    if (end >= 0) g.append('text').attr('class', 'pinned-letter').attr('x', frame.x(s.x[end]!) - 2).attr('y', yAt(s.y[end]!) - 5).attr('text-anchor', 'end').text(run.letter);
   }
 }
 
