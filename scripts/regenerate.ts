@@ -2,6 +2,7 @@
  * `npm run regenerate`: re-makes every derived file the site commits, in dependency order, after a change
  * of an experiment's defaults or of the engine (the freshness tests say when):
  *   1. traces (src/traces/<experiment>.json)          npm run traces
+ *      and their seed bands (src/traces/bands/), which take seed 1 from the traces: npm run bands
  *   2. the gradient slice (src/traces/gradient-slice.json)
  *   3. the theorem still (src/widgets/still/theorem-check.json), rewritten by its own test
  *   4. the replication report and its studies (src/replication/*.json, studies/*.json): all five seeds,
@@ -15,6 +16,7 @@ const TSX = ['tsx', '--import', './scripts/tfjs-esm.mjs'];
 
 const STEPS: readonly { title: string; command: readonly string[]; env?: Record<string, string> }[] = [
   { title: 'traces', command: [...TSX, 'scripts/make-traces.ts'] },
+  { title: 'seed bands', command: [...TSX, 'scripts/make-bands.ts'] },
   { title: 'gradient slice', command: [...TSX, 'scripts/make-gradient-slice.ts'] },
   { title: 'theorem still', command: ['vitest', 'run', '--project', 'unit', 'tests/unit/widgets/still-theorem.test.ts'], env: { UPDATE_STILLS: '1' } },
   { title: 'replication report and studies', command: [...TSX, 'scripts/replicate.ts'] },

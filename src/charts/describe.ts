@@ -5,6 +5,7 @@
 import { format } from 'd3';
 import { armStyle } from './arm-styles';
 import { nearestIndex, type BandSeries, type LineSeries } from './series';
+import type { SeedBand } from '../traces/band';
 
 const PLAIN = format(',.3~r');
 const EXPONENT = format('.3~g');
@@ -52,6 +53,19 @@ export function readLinesAt(series: readonly LineSeries[], step: number): string
   });
   return parts.join(' · ');
 }
+
+/** "seeds 1–5: Standard median 0.52 (0.41 to 0.66) · …" at the band row nearest `step`. */
+export function readSeedBandsAt(bands: readonly SeedBand[], step: number): string {
+  const parts = bands.flatMap((b) => {
+    const i = nearestIndex(b.x, step);
+    return i < 0 || b.count[i] === 0 ? [] : [`${armStyle(b.id).label} median ${fmtValue(b.median[i]!)} (${fmtValue(b.min[i]!)} to ${fmtValue(b.max[i]!)}, step ${b.x[i]})`];
+  });
+  return parts.length === 0 ? '' : `${seedRange(bands[0]!.seeds)}: ${parts.join(' · ')}`;
+}
+
+/** "seeds 1–5" for three or more consecutive seeds, else "seeds 1, 3". */
+const seedRange = (seeds: readonly number[]) =>
+  seeds.every((s, i) => i === 0 || s === seeds[i - 1]! + 1) && seeds.length > 2 ? `seeds ${seeds[0]}–${seeds.at(-1)}` : `seeds ${seeds.join(', ')}`;
 
 export function readBandAt(band: BandSeries, step: number): string {
   const i = nearestIndex(band.x, step);

@@ -6,8 +6,9 @@
  * carries the figure's point is drawn last and strongest; each line is named at its end when there
  * is room; a diverging arm is clipped at the plot's edge instead of rescaling the others away.
  */
-import { line } from 'd3';
+import { area, line } from 'd3';
 import type { Annotation } from './annotations';
+import { medianSeries, type SeedBand } from '../traces/band';
 import { armStyle } from './arm-styles';
 import { drawFrame, drawHover, survivorDomain, type ChartSize, type Frame } from './frame';
 import { nearestIndex, trailingMean, type LineSeries } from './series';
@@ -29,6 +30,16 @@ export interface LineChartSpec {
   key?: string;
   /** The figure's point, marked where the run shows it (annotations.ts); null when it does not. */
   annotation?: Annotation | null;
+  /** Shaded behind the lines: each arm's range over the committed seeds, with their median (traces/band.ts). */
+  bands?: readonly SeedBand[];
+  /** Pinned runs (the run shelf), faint under the live lines, each named by its letter at its end. */
+  pinned?: readonly PinnedLines[];
+}
+
+/** One pinned run's lines in a chart. */
+export interface PinnedLines {
+  letter: string;
+  series: readonly LineSeries[];
 }
 
 /** Widest a line-end label may make the right margin, and the narrowest chart that still gets labels. */
@@ -66,7 +77,10 @@ export function drawLineChart(
 ): void {
   const ok = usable(spec.log);
   const shown = spec.smooth ? spec.series.map((s) => trailingMean(s, spec.smooth!)) : spec.series;
-  const yDomain = spec.yDomain ?? survivorDomain(shown, spec.log);
+  const bands = spec.bands ?? [];
+  const pinned = (spec.pinned ?? []).map((p) => ({ letter: p.letter, series: spec.smooth ? p.series.map((s) => trailingMean(s, spec.smooth!)) : p.series }));
+  const context = [...bands.flatMap((b) => [{ y: b.min }, { y: b.max }]), ...pinned.flatMap((p) => p.series)];
+  const yDomain = spec.yDomain ?? survivorDomain([...shown, ...context], spec.log);
   const withLabels = (size?.width ?? 0) >= LABELS_FROM_WIDTH && shown.length > 0;
   const rightLabels = withLabels ? 20 + LABEL_CHAR_PX * Math.max(...shown.map((s) => armStyle(s.id).label.length)) : 0;
   const frame = drawFrame(svg, { ...spec, yDomain, rightLabels }, size);
@@ -80,6 +94,8 @@ export function drawLineChart(
       .x((_, i) => x(s.x[i]!))
       .y((v) => yAt(v))(s.y);
 
+  drawSeedBands(frame, bands, yAt, ok);
+  for (const run of pinned) drawPinned(frame, run, pathOf, yAt, ok);
   if (spec.smooth) {
     for (const s of spec.series) {
       plot.append('path').attr('class', 'series-raw').attr('data-arm', s.id).attr('d', pathOf(s)).style('stroke', armStyle(s.id).color);
@@ -117,6 +133,37 @@ export function drawLineChart(
     }
   }
   drawHover(frame, active, onHover);
+}
+
+/** Each arm's seed range, faint in its colour, and the seeds' median as a thin line, behind everything else. */
+function drawSeedBands(frame: Frame, bands: readonly SeedBand[], yAt: (v: number) => number, ok: (v: number) => boolean): void {
+  const { x, plot } = frame;
+  for (const band of bands) {
+    const color = armStyle(band.id).color;
+    const shade = area<number>()
+      .defined((_, i) => ok(band.min[i]!) && ok(band.max[i]!))
+      .x((_, i) => x(band.x[i]!))
+      .y0((_, i) => yAt(band.min[i]!))
+      .y1((_, i) => yAt(band.max[i]!));
+    plot.append('path').attr('class', 'seed-band').attr('data-arm', band.id).attr('d', shade(band.x)).style('fill', color);
+    const mid = medianSeries(band);
+    const path = line<number>()
+      .defined(ok)
+      .x((_, i) => x(mid.x[i]!))
+      .y((v) => yAt(v))(mid.y);
+    plot.append('path').attr('class', 'seed-median').attr('data-arm', band.id).attr('d', path).style('stroke', color);
+  }
+}
+
+/** A pinned run's lines, thin and faint in their arms' colours and dashes, its letter at the end of each. */
+function drawPinned(frame: Frame, run: PinnedLines, pathOf: (s: LineSeries) => string | null, yAt: (v: number) => number, ok: (v: number) => boolean): void {
+  for (const s of run.series) {
+    const style = armStyle(s.id);
+    const g = frame.plot.append('g').attr('class', 'pinned').attr('data-arm', s.id).attr('data-pin', run.letter);
+    g.append('path').attr('class', 'pinned-line').attr('d', pathOf(s)).style('stroke', style.color).attr('stroke-dasharray', style.dash || null);
+    const end = s.y.findLastIndex(ok);
+    if (end >= 0) g.append('text').attr('class', 'pinned-letter').attr('x', frame.x(s.x[end]!) - 2).attr('y', yAt(s.y[end]!) - 5).attr('text-anchor', 'end').text(run.letter);
+  }
 }
 
 /** The × where an arm diverged, at its last finite value or, when that is off the scale, at the plot's edge. */

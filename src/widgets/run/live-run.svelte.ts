@@ -13,6 +13,10 @@ import type { Columns } from '../../lab/worker/columns';
 import { traceColumns, type Trace } from '../../traces/trace';
 import { RunController, type ClientFactory, type RunRequest } from './run-controller.svelte';
 import { watchVisibility } from './visibility';
+import { SeedBands } from './seed-bands.svelte';
+import { RunShelf } from './run-shelf.svelte';
+import type { LineSeries } from '../../charts/series';
+import type { PinnedLines } from '../../charts/line-chart';
 
 export class LiveRun {
   settings: Config = $state({});
@@ -22,6 +26,10 @@ export class LiveRun {
   readonly stepCapField: NumberField;
   /** The trace as chart columns. */
   readonly traceColumns: Columns;
+  /** The committed seeds of the default settings, drawn behind the run on request. */
+  readonly seedBands: SeedBands;
+  /** Runs the reader pinned, drawn faintly under the live one. */
+  readonly shelf: RunShelf;
 
   constructor(
     readonly schema: ConfigSchema,
@@ -38,15 +46,64 @@ export class LiveRun {
     this.run = new RunController(trace.experiment, arms, createClient);
     this.traceColumns = traceColumns(trace);
     this.run.show(this.traceColumns, true);
+    this.seedBands = new SeedBands(trace.experiment, () => this.atDefaults);
+    const fields = liveFields(schema);
+    const linkDefaults: Config = { ...this.defaults, seed: trace.seed };
+    this.shelf = new RunShelf({
+      experiment: trace.experiment,
+      arms,
+      fields,
+      defaults: linkDefaults,
+      precomputed: (state) => (fields.every((f) => f.key === 'steps' || state[f.key] === linkDefaults[f.key]) ? this.traceColumns : null),
+      createClient,
+    });
+  }
+
+  /** The state a link or a pin holds: every setting and the seed. */
+  get state(): Config {
+    return { ...this.settings, seed: this.seed };
+  }
+
+  /** Pins the run shown now (a copy: a live run keeps growing). */
+  pinCurrent(): void {
+    const columns = this.run.columns;
+    const copy = Object.fromEntries(
+      Object.entries(columns).map(([arm, data]) => [arm, Object.fromEntries(Object.entries(data).map(([k, v]) => [k, [...v]]))]),
+    ) as Columns;
+    this.shelf.pin(this.state, copy);
+  }
+
+  /**
+   * A comparison in one press: every run but the last pinned (and trained unless precomputed), the last
+   * set live. Each run is overrides of the defaults, with the current seed and step cap.
+   */
+  compare(runs: readonly Config[]): void {
+    this.shelf.read([]);
+    const base = { ...this.defaults, steps: this.stepCap, seed: this.seed };
+    for (const overrides of runs.slice(0, -1)) {
+      const pin = this.shelf.pinSettings({ ...base, ...overrides });
+      if (pin) this.shelf.train(pin);
+    }
+    this.update({ ...this.defaults, steps: this.stepCap, ...runs.at(-1) });
+  }
+
+  /** A chart's lines for each pinned run, from the same shaping as its live lines. */
+  pinned(seriesOf: (columns: Columns) => LineSeries[]): PinnedLines[] {
+    return this.shelf.shown.map(({ letter, columns }) => ({ letter, series: seriesOf(columns) }));
   }
 
   get stepCap(): number {
     return this.settings.steps as number;
   }
 
+  /** The experiment's default settings (any seed and step cap): those of the trace and the seed bands. */
+  get atDefaults(): boolean {
+    return this.schema.every((f) => f.key === 'steps' || this.settings[f.key] === this.defaults[f.key]);
+  }
+
   /** The settings and seed the trace was made with (any step cap). */
   get matchesTrace(): boolean {
-    return this.seed === this.trace.seed && this.schema.every((f) => f.key === 'steps' || this.settings[f.key] === this.defaults[f.key]);
+    return this.seed === this.trace.seed && this.atDefaults;
   }
 
   /** Last step the step axis shows. */
@@ -86,12 +143,17 @@ export class LiveRun {
     return {
       slug,
       fields: liveFields(this.schema),
-      state: () => ({ ...this.settings, seed: this.seed }),
+      state: () => this.state,
       apply: ({ seed, ...settings }) => {
         this.seed = seed as number;
         this.update(settings);
       },
       table: () => columnsTable(this.run.columns),
+      pins: {
+        params: () => this.shelf.params(),
+        read: (texts) => this.shelf.read(texts),
+        tables: () => this.shelf.tables(),
+      },
     };
   }
 
@@ -110,6 +172,7 @@ export class LiveRun {
     return () => {
       stop();
       this.run.dispose();
+      this.shelf.dispose();
     };
   }
 }

@@ -16,6 +16,28 @@ export interface ExportMeta {
   widget: string;
   /** The widget's state: its settings and, under `seed`, its seed. */
   state: Config;
+  /** Runs pinned beside the live one (the run shelf), each with its own settings and seed. */
+  pinned?: readonly Omit<PinnedTable, 'table'>[];
+}
+
+/** A pinned run's numbers and what made them. */
+export interface PinnedTable {
+  letter: string;
+  label: string;
+  state: Config;
+  table: Table;
+}
+
+/**
+ * The live run's table with the pinned runs' rows after it, told apart by a first column `run` ("live",
+ * "A", "B"…); the columns are the union, empty where a run lacks one. Without pins, the live table as is.
+ */
+export function withPinned(live: Table, pinned: readonly PinnedTable[]): Table {
+  if (pinned.length === 0) return live;
+  const columns = [...new Set([live, ...pinned.map((p) => p.table)].flatMap((t) => t.columns))];
+  const rowsOf = (run: string, table: Table) =>
+    table.rows.map((row) => [run, ...columns.map((c) => (table.columns.includes(c) ? row[table.columns.indexOf(c)]! : null))]);
+  return { columns: ['run', ...columns], rows: [...rowsOf('live', live), ...pinned.flatMap((p) => rowsOf(p.letter, p.table))] };
 }
 
 /**
@@ -34,6 +56,10 @@ const finite = (v: number | undefined): number | null => (v === undefined || !Nu
 
 const seedOf = (state: Config) => state.seed ?? null;
 const configOf = (state: Config): Config => Object.fromEntries(Object.entries(state).filter(([k]) => k !== 'seed'));
+const configText = (state: Config) =>
+  Object.entries(configOf(state))
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join('; ');
 
 /**
  * CSV (RFC 4180 cells) after `#` comment lines naming the widget, the seed and every setting; pandas
@@ -43,7 +69,8 @@ export function toCsv(meta: ExportMeta, table: Table): string {
   const header = [
     `# widget: ${meta.widget}`,
     `# seed: ${seedOf(meta.state) ?? 'none'}`,
-    `# config: ${Object.entries(configOf(meta.state)).map(([k, v]) => `${k}=${String(v)}`).join('; ')}`,
+    `# config: ${configText(meta.state)}`,
+    ...(meta.pinned ?? []).map((p) => `# pinned ${p.letter}: ${p.label}; seed: ${seedOf(p.state) ?? 'none'}; config: ${configText(p.state)}`),
   ];
   const lines = [table.columns, ...table.rows].map((row) => row.map(csvCell).join(','));
   return [...header, ...lines].join('\n') + '\n';
@@ -58,7 +85,14 @@ function csvCell(cell: Cell): string {
 /** JSON: the widget, seed and config, then the table (missing values as null). */
 export function toJson(meta: ExportMeta, table: Table): string {
   return JSON.stringify(
-    { widget: meta.widget, seed: seedOf(meta.state), config: configOf(meta.state), columns: table.columns, rows: table.rows },
+    {
+      widget: meta.widget,
+      seed: seedOf(meta.state),
+      config: configOf(meta.state),
+      ...(meta.pinned?.length && { pinned: meta.pinned.map((p) => ({ run: p.letter, label: p.label, seed: seedOf(p.state), config: configOf(p.state) })) }),
+      columns: table.columns,
+      rows: table.rows,
+    },
     null,
     1,
   );

@@ -3,7 +3,7 @@
  * and export its numbers, the same way for every widget.
  */
 import type { Config, ConfigSchema } from '../../lab/types';
-import type { Table } from './export-data';
+import type { PinnedTable, Table } from './export-data';
 import type { Ignored } from './url-state';
 
 export interface ShareSpec {
@@ -22,4 +22,11 @@ export interface ShareSpec {
    * state read from a link into agreement, in place, and names what it changed.
    */
   reconcile?(state: Config): Ignored[];
+  /** A live figure's pinned runs (run-shelf.svelte.ts): into links and exports, and back from a link. */
+  pins?: {
+    params(): string[];
+    /** Replaces the pinned runs with a link's; names what it could not read. */
+    read(texts: readonly string[]): Ignored[];
+    tables(): PinnedTable[];
+  };
 }

@@ -26,6 +26,9 @@ export const SEED_FIELD: NumberField = {
   integer: true,
 };
 
+/** A live figure's pinned runs (run-shelf.ts): one `<slug>.pin` parameter each, read apart from the settings. */
+export const PIN_PARAM = 'pin';
+
 /** Embed pages only: `?hide=lr,seed` hides those controls (one widget per page, so not namespaced). */
 export const HIDE_PARAM = 'hide';
 
@@ -58,6 +61,7 @@ export function readState(params: URLSearchParams, slug: string, schema: ConfigS
     if (!name.startsWith(prefixOf(slug))) continue;
     present = true;
     const key = name.slice(prefixOf(slug).length);
+    if (key === PIN_PARAM) continue;
     const field = schema.find((f) => f.key === key);
     if (!field) {
       ignored.push({ key, text, reason: 'not a setting of this figure' });
@@ -78,23 +82,27 @@ export function ownParams(params: URLSearchParams, slug: string): string {
   return new URLSearchParams([...params].filter(([name]) => name.startsWith(prefixOf(slug)))).toString();
 }
 
-/** `params` with this widget's parameters replaced by `values` (every schema field), others kept. */
-export function writeState(params: URLSearchParams, slug: string, schema: ConfigSchema, values: Config): URLSearchParams {
+/** `params` with this widget's parameters replaced by `values` (every schema field) and its `pins`, others kept. */
+export function writeState(params: URLSearchParams, slug: string, schema: ConfigSchema, values: Config, pins: readonly string[] = []): URLSearchParams {
   const next = new URLSearchParams([...params].filter(([name]) => !name.startsWith(prefixOf(slug))));
   for (const field of schema) {
     const value = values[field.key];
     if (value !== undefined) next.set(prefixOf(slug) + field.key, formatParam(value));
   }
+  for (const pin of pins) next.append(prefixOf(slug) + PIN_PARAM, pin);
   return next;
 }
+
+/** The texts of this widget's pinned runs in `params`. */
+export const readPins = (params: URLSearchParams, slug: string): string[] => params.getAll(prefixOf(slug) + PIN_PARAM);
 
 /**
  * The link to this page that reproduces `values`, pointing at the figure (`#widget-<slug>`). Writing
  * every field, not only those off their defaults, keeps an old link exact if a default changes later.
  */
-export function shareLink(pageHref: string, slug: string, schema: ConfigSchema, values: Config): string {
+export function shareLink(pageHref: string, slug: string, schema: ConfigSchema, values: Config, pins: readonly string[] = []): string {
   const url = new URL(pageHref);
-  url.search = writeState(url.searchParams, slug, schema, values).toString();
+  url.search = writeState(url.searchParams, slug, schema, values, pins).toString();
   url.hash = figureAnchor(slug);
   return url.href;
 }

@@ -1,0 +1,129 @@
+/**
+ * The run shelf on the noise-injection figure: pin the run shown (its label its settings by default,
+ * editable), see it faintly under the live run in every line panel with what differs from the live run,
+ * at most three pins; pins travel in the copied link (a pin of the trace's settings draws at once from it)
+ * and in the CSV/JSON exports; a malformed pin in a link is named in the figure's notice and left out;
+ * "Compare learning rates" pins claim R1's lower rate, trains it, and sets the higher one live.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { useChromium } from './support/browser';
+import { axeViolations, baseUrl, siteUrl, watchPage, type PageWatch } from './support/site';
+import { downloadFrom, figureOf, LIVE_TIMEOUT_MS, openExports, waitForFigure } from './share-helpers';
+import { CLAIM_PLANS } from '../../src/replication/plan';
+
+const SLUG = 'noise-injection';
+const PAGE = 'chapters/02-does-batchnorm-reduce-ics/';
+const ARMS = 4;
+/** Line panels: loss and accuracy, and the layer's mean and variance changes. */
+const LINE_PANELS = 4;
+const [slowRate, fastRate] = CLAIM_PLANS.find((c) => c.claim === 'R1')!.runs.map((r) => r.overrides.lr);
+
+const browser = useChromium();
+
+async function open(path: string): Promise<{ context: BrowserContext; page: Page; watch: PageWatch; figure: Locator }> {
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl()).origin });
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(siteUrl(path));
+  const figure = figureOf(page, SLUG);
+  await waitForFigure(figure, SLUG);
+  return { context, page, watch, figure };
+}
+
+const pinButton = (figure: Locator) => figure.getByRole('button', { name: /^Pin run/ });
+const shelfItems = (figure: Locator) => figure.locator('.run-shelf li');
+/** Every line panel's pinned lines of one pin, once the panels have drawn. */
+async function pinnedLines(page: Page, figure: Locator, letter: string): Promise<number> {
+  for (const chart of await figure.locator('svg[role="img"]').all()) await chart.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return figure.locator(`g.pinned[data-pin="${letter}"] path.pinned-line`).count();
+}
+const setExact = async (figure: Locator, name: string, value: string) => {
+  const box = figure.getByRole('textbox', { name });
+  await box.fill(value);
+  await box.press('Enter');
+  await expect.poll(() => box.inputValue()).toBe(value);
+};
+
+describe('run shelf', () => {
+  it('pins the run shown, labels it by its settings, draws it under the live run in every line panel, and links and exports it', async () => {
+    const { context, page, watch, figure } = await open(PAGE);
+    expect(await shelfItems(figure).count()).toBe(0);
+    await pinButton(figure).click();
+    await expect.poll(() => shelfItems(figure).count()).toBe(1);
+    const label = figure.getByRole('textbox', { name: 'Label of pinned run A' });
+    expect(await label.inputValue()).toBe('default settings');
+    await expect.poll(() => pinnedLines(page, figure, 'A')).toBe(ARMS * LINE_PANELS);
+
+    // A changed setting: the pin stays, and says what differs from the live run.
+    await setExact(figure, 'Learning rate, exact value', '0.2');
+    await label.fill('the default run');
+    await label.press('Enter');
+    expect(await shelfItems(figure).first().textContent()).toContain(`lr ${fastRate} (live: lr 0.2)`);
+    expect(await pinnedLines(page, figure, 'A')).toBe(ARMS * LINE_PANELS);
+
+    // Exports carry the pin: a run column, and its label, seed and settings.
+    await openExports(figure);
+    const json = JSON.parse((await downloadFrom(page, figure.getByRole('button', { name: 'JSON' }))).bytes.toString('utf8'));
+    expect(json.pinned).toEqual([expect.objectContaining({ run: 'A', label: 'the default run', seed: 1 })]);
+    expect(json.columns[0]).toBe('run');
+    expect(new Set(json.rows.map((row: unknown[]) => row[0]))).toEqual(new Set(['A']));
+    const csv = (await downloadFrom(page, figure.getByRole('button', { name: 'CSV' }))).bytes.toString('utf8').split('\n');
+    expect(csv[3]).toMatch(/^# pinned A: the default run; seed: 1; config: /);
+
+    // The link holds the pin; opened, it draws the pin at once (its settings are the trace's).
+    await figure.getByRole('button', { name: 'Copy link' }).click();
+    const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(link.searchParams.getAll(`${SLUG}.pin`)).toEqual([`seed:1,label:${encodeURIComponent('the default run')}`]);
+    const linked = await open(`${link.pathname.replace(new URL(baseUrl()).pathname, '')}${link.search}`);
+    await expect.poll(() => shelfItems(linked.figure).count()).toBe(1);
+    expect(await linked.figure.getByRole('textbox', { name: 'Label of pinned run A' }).inputValue()).toBe('the default run');
+    await expect.poll(() => pinnedLines(linked.page, linked.figure, 'A')).toBe(ARMS * LINE_PANELS);
+    expect(linked.watch.consoleErrors).toEqual([]);
+    await linked.context.close();
+
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.failures).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps at most three pins, and removes one', async () => {
+    const { context, figure } = await open(PAGE);
+    for (let i = 0; i < 3; i++) await pinButton(figure).click();
+    await expect.poll(() => shelfItems(figure).count()).toBe(3);
+    expect(await pinButton(figure).isDisabled()).toBe(true);
+    await figure.getByRole('button', { name: 'Remove pinned run B' }).click();
+    await expect.poll(() => shelfItems(figure).count()).toBe(2);
+    expect(await pinButton(figure).isDisabled()).toBe(false);
+    await context.close();
+  });
+
+  it('names a malformed pin of a link in the figure’s notice and keeps the good one, to train on request', async () => {
+    const { context, page, watch, figure } = await open(`${PAGE}?${SLUG}.pin=lr:banana&${SLUG}.pin=lr:${slowRate},steps:3`);
+    await expect.poll(() => figure.locator('.notice').textContent()).toContain('pin (pinned run left out: lr:');
+    await expect.poll(() => shelfItems(figure).count()).toBe(1);
+    expect(await figure.getByRole('textbox', { name: 'Label of pinned run A' }).inputValue()).toBe(`lr ${slowRate}`);
+    // Not the trace's settings: nothing to draw until it trains.
+    expect(await pinnedLines(page, figure, 'A')).toBe(0);
+    await figure.getByRole('button', { name: 'Train A' }).click();
+    await expect.poll(() => pinnedLines(page, figure, 'A'), { timeout: LIVE_TIMEOUT_MS }).toBe(ARMS * LINE_PANELS);
+    await expect.poll(() => figure.getByRole('button', { name: 'Train A' }).count()).toBe(0);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('compares learning rates as the paper’s Figure 1: the lower rate pinned and trained, the higher one live', async () => {
+    const { context, page, figure } = await open(PAGE);
+    await setExact(figure, 'Step cap, exact value', '3');
+    await figure.getByRole('button', { name: 'Compare learning rates' }).click();
+    await expect.poll(() => shelfItems(figure).count()).toBe(1);
+    expect(await figure.getByRole('textbox', { name: 'Label of pinned run A' }).inputValue()).toBe(`lr ${slowRate}`);
+    expect(await figure.getByRole('textbox', { name: 'Learning rate, exact value' }).inputValue()).toBe(String(fastRate));
+    await expect.poll(() => pinnedLines(page, figure, 'A'), { timeout: LIVE_TIMEOUT_MS }).toBe(ARMS * LINE_PANELS);
+    expect(await shelfItems(figure).first().textContent()).toContain(`lr ${slowRate} (live: lr ${fastRate})`);
+    await context.close();
+  });
+});
