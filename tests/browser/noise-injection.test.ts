@@ -95,9 +95,16 @@ describe('NoiseInjection', () => {
       await widget.setStepCap(300);
       await widget.play.click();
       await widget.waitForStatus(/^Running\./);
-      // The chart has live points to read (the charts take new batches four times a second).
+      // The chart has live points to read: the charts take new batches four times a second, so a step the
+      // status names may not be drawn yet. Until one is, the chart has no step to go Home to, and Home is
+      // the page's own key (it scrolls to the top, and the figure, out of sight, pauses).
       await widget.waitForSteps(2);
-      await expect.poll(lossSummary, { timeout: LIVE_TIMEOUT_MS }).not.toContain(`(step ${trace.steps - 1})`);
+      await expect
+        .poll(async () => {
+          const summary = (await lossSummary()) ?? '';
+          return /\(step \d+\)/.test(summary) && !summary.includes(`(step ${trace.steps - 1})`);
+        }, { timeout: LIVE_TIMEOUT_MS })
+        .toBe(true);
       const chart = widget.figure.getByRole('figure', { name: /^Training loss$/ }).getByRole('img');
       const readout = chart.locator('xpath=..').locator('.readout');
       // A keyboard reader has no pointer on the charts; one left over one by an earlier test would move
