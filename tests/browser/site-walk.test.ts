@@ -52,7 +52,7 @@ describe('every page on a desktop', () => {
     expect(pages.filter((page) => !page.startsWith(baseUrl()))).toEqual([]);
   });
 
-  it.for(walked.map((url) => [nameOf(url), url]))('%s', { timeout: 120_000 }, async ([, url]) => {
+  it.for(walked.map((url) => ({ page: nameOf(url), url })))('$page', { timeout: 120_000 }, async ({ url }) => {
     const missing = url === MISSING;
     const html = await (await fetch(url)).text();
     expect.soft(html.slice(0, 15).toLowerCase(), 'doctype').toBe('<!doctype html>');
@@ -103,7 +103,7 @@ describe('every page on a desktop', () => {
 });
 
 describe('every page on a phone', () => {
-  it.for(walked.map((url) => [nameOf(url), url]))('%s', { timeout: 120_000 }, async ([, url]) => {
+  it.for(walked.map((url) => ({ page: nameOf(url), url })))('$page', { timeout: 120_000 }, async ({ url }) => {
     // Layout does not depend on the CPU's speed: these pages load at full speed.
     const phone = await openPhonePage(browser(), { slowCpu: false });
     await phone.page.goto(url);
