@@ -1,5 +1,5 @@
 /**
- * A live figure makes its point at a glance (issue 17): on a desktop (1280×800) its embed is at most
+ * A live figure makes its point at a glance: on a desktop (1280×800) its embed is at most
  * one and a half screens tall, or the height its code comment gives a reason for, and its chart text
  * is never under 11 CSS px. Measured with every chart drawn (a chart draws once it nears the screen).
  */
