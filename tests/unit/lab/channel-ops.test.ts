@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const SHAPE = [4, 6, 6, 3] as const;
-const size = SHAPE.reduce((a, b) => a * b);
+const size = SHAPE.reduce((a: number, b: number) => a * b, 1);
 /** A skewed input (channel means near 3, stds near 5) and a fixed random weighting of the output as the loss. */
 const input = () => tf.tensor4d(stream(1, 'channel-ops').normalArray(size, 3, 5), [...SHAPE]);
 const weights = () => tf.tensor4d(stream(2, 'channel-ops').normalArray(size), [...SHAPE]);
@@ -33,7 +33,7 @@ describe('channel-first BatchNorm (train mode)', () => {
   });
   const c = SHAPE[3];
   const viaView = (h: Tensor, g: Tensor, b: Tensor) =>
-    tf.reshape(batchNormTrain(tf.reshape(h, [-1, c]) as Tensor2D, g as Tensor1D, b as Tensor1D).y, h.shape) as Tensor4D;
+    tf.reshape(batchNormTrain(tf.reshape(h, [-1, c]) as Tensor2D, g as Tensor1D, b as Tensor1D).y, [...SHAPE]) as Tensor4D;
   const channelFirst = (h: Tensor, g: Tensor, b: Tensor) => channelBatchNormTrain(h as Tensor4D, g as Tensor1D, b as Tensor1D).y;
 
   it('gives the [m·H·W, C] view’s output, batch mean and biased variance', () => {
