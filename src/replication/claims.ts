@@ -1,5 +1,5 @@
 /**
- * The paper's claims R1–R7 as the replication page shows them: what the paper says, our browser-scale
+ * The paper's claims R1–R7, and R1–R5 again on a convnet (R1c–R5c), as the replication page shows them: what the paper says, our browser-scale
  * set-up, which measured numbers to show, and the checks that decide the verdict. Every threshold is
  * written down in docs/protocol.md, with its reason, before the runs it judges; where the paper claims an
  * effect for which the original protocol drew no line (the effective-β gap, ℓ1 beating BatchNorm on the
@@ -16,6 +16,11 @@ import r4 from './r4.json';
 import r5 from './r5.json';
 import r6 from './r6.json';
 import r7 from './r7.json';
+import r1c from './r1c.json';
+import r2c from './r2c.json';
+import r3c from './r3c.json';
+import r4c from './r4c.json';
+import r5c from './r5c.json';
 
 export type MetricFormat = 'number' | 'percent' | 'count';
 
@@ -23,8 +28,9 @@ export const METRICS: Readonly<Record<string, { label: string; format: MetricFor
   finalLoss: { label: `training loss (mean of the last ${FINAL_LOSS_WINDOW} steps)`, format: 'number' },
   testAccuracy: { label: 'test accuracy', format: 'percent' },
   trainAccuracy: { label: 'training accuracy', format: 'percent' },
-  icsCosMedian: { label: 'median cos(G, G′), layer 9', format: 'number' },
-  icsL2Median: { label: 'median ‖G − G′‖, layer 9', format: 'number' },
+  // The measured layer is the set-up's (layer 9 of the DLN, the convnet's second convolution).
+  icsCosMedian: { label: 'median cos(G, G′)', format: 'number' },
+  icsL2Median: { label: 'median ‖G − G′‖', format: 'number' },
   lossBandMedian: { label: 'median loss band along the gradient', format: 'number' },
   gradChangeMedian: { label: 'median gradient change along the gradient', format: 'number' },
   betaEffMedian: { label: 'median effective β', format: 'number' },
@@ -77,6 +83,90 @@ const belowStandard = (text: string, run: string, metric: string, arm: string, f
   source,
   holds: (v) => v(run, arm, metric) < factor * v(run, 'standard', metric),
 });
+
+/** The convnet rows' common set-up (docs/protocol.md, convnet rows), before each row's own part. */
+const CONVNET_SETUP =
+  'Convnet on R1’s digits: two blocks of a 3×3 convolution (8, then 16 channels), the normalization per channel, ReLU and 2×2 max-pooling, then a dense layer; SGD batch 64, lr 0.05, 200 steps';
+const conv = at('convnet');
+
+/** R1–R5 asked again of the convnet, the paper's kind of network, with the lines pre-registered for it. */
+const CONVNET_CLAIMS: readonly Claim[] = [
+  {
+    id: 'R1c',
+    statement: 'R1 on a convnet: with BatchNorm after every convolution, the network trains faster.',
+    paperRef: 'Figure 1 (VGG)',
+    chapterId: '01-batch-normalization',
+    setup: `${CONVNET_SETUP}; standard against BatchNorm.`,
+    file: r1c as ClaimFile,
+    shown: bothArms('convnet', ['finalLoss', 'testAccuracy']),
+    checks: [belowStandard('BatchNorm loss < 0.7 × standard', 'convnet', 'finalLoss', 'batchnorm', 0.7)],
+  },
+  {
+    id: 'R2c',
+    statement: 'R2 on a convnet: BatchNorm with Algorithm 1’s noise after every convolution trains almost as well as BatchNorm.',
+    paperRef: 'Figure 2, Algorithm 1',
+    chapterId: '02-does-batchnorm-reduce-ics',
+    setup: `${CONVNET_SETUP}; the noise drawn per channel, after the BatchNorm affine map, before the ReLU.`,
+    file: r2c as ClaimFile,
+    shown: [
+      { run: 'convnet', metric: 'finalLoss', arms: ['standard', 'batchnorm', 'noisy-batchnorm', 'standard-noisy'] },
+      { run: 'convnet', metric: 'trainAccuracy', arms: ['standard', 'standard-noisy'] },
+    ],
+    checks: [
+      {
+        text: 'BatchNorm ≤ noisy BatchNorm ≤ BatchNorm + 0.15',
+        source: PRE,
+        holds: (v) => {
+          const [bn, noisy] = [conv(v, 'batchnorm', 'finalLoss'), conv(v, 'noisy-batchnorm', 'finalLoss')];
+          return bn <= noisy && noisy <= bn + 0.15;
+        },
+      },
+      belowStandard('noisy BatchNorm loss < standard', 'convnet', 'finalLoss', 'noisy-batchnorm', 1),
+      { text: 'standard + noise loss > standard', source: PRE, holds: (v) => conv(v, 'standard-noisy', 'finalLoss') > conv(v, 'standard', 'finalLoss') },
+    ],
+  },
+  {
+    id: 'R3c',
+    statement: 'R3 on a convnet: measured through gradients, internal covariate shift is as large or larger with BatchNorm, although BatchNorm trains better.',
+    paperRef: 'Definition 2.1, Figure 3',
+    chapterId: '03-ics-gradients',
+    setup: `${CONVNET_SETUP}; G and G′ of the second convolution every 20 steps.`,
+    file: r3c as ClaimFile,
+    shown: bothArms('convnet', ['icsL2Median', 'icsCosMedian', 'finalLoss']),
+    checks: [
+      { text: 'BatchNorm: median ‖G − G′‖ ≥ standard (ICS not reduced)', source: PRE, holds: (v) => conv(v, 'batchnorm', 'icsL2Median') >= conv(v, 'standard', 'icsL2Median') },
+      belowStandard('BatchNorm loss < standard', 'convnet', 'finalLoss', 'batchnorm', 1),
+    ],
+  },
+  {
+    id: 'R4c',
+    statement: 'R4 on a convnet: BatchNorm narrows the loss band along the gradient and makes the gradient more predictive, with an effective β no worse.',
+    paperRef: 'Figure 4',
+    chapterId: '05-the-landscape',
+    setup: `${CONVNET_SETUP}; every 20 steps, steps of η = lr × {½, 1, 2, 4} along the gradient.`,
+    file: r4c as ClaimFile,
+    shown: bothArms('convnet', ['lossBandMedian', 'gradChangeMedian', 'betaEffMedian']),
+    checks: [
+      belowStandard('BatchNorm loss band < 0.5 × standard', 'convnet', 'lossBandMedian', 'batchnorm', 0.5),
+      belowStandard('BatchNorm gradient change < 0.7 × standard', 'convnet', 'gradChangeMedian', 'batchnorm', 0.7),
+      { text: 'BatchNorm effective β ≤ 1.1 × standard (no worse)', source: PRE, holds: (v) => conv(v, 'batchnorm', 'betaEffMedian') <= 1.1 * conv(v, 'standard', 'betaEffMedian') },
+    ],
+  },
+  {
+    id: 'R5c',
+    statement: 'R5 on a convnet: normalizing each channel by its ℓ1, ℓ2 or ℓ∞ statistics trains as well as BatchNorm.',
+    paperRef: 'Section 3.3, Figures 5, 12, 13',
+    chapterId: '07-is-batchnorm-the-only-way',
+    setup: `${CONVNET_SETUP}; each normalization per channel (ℓp formulas: our reading of the paper’s wording).`,
+    file: r5c as ClaimFile,
+    shown: [{ run: 'convnet', metric: 'finalLoss', arms: ['standard', 'batchnorm', 'l1', 'l2', 'linf'] }],
+    checks: (['l1', 'l2', 'linf'] as const).map((arm, i): Check => ({
+      text: `${['ℓ1', 'ℓ2', 'ℓ∞'][i]} loss < standard and < BatchNorm + 0.15`,
+      source: PRE,
+      holds: (v) => conv(v, arm, 'finalLoss') < conv(v, 'standard', 'finalLoss') && conv(v, arm, 'finalLoss') < conv(v, 'batchnorm', 'finalLoss') + 0.15,
+    })),
+  },
+];
 
 export const CLAIMS: readonly Claim[] = [
   {
@@ -211,6 +301,7 @@ export const CLAIMS: readonly Claim[] = [
       { text: 'SN critic: largest ‖∇ₓf‖ ≤ 1 + 10⁻³', source: PRE, holds: (v) => v('sn', 'critic', 'maxInputGradNormMax') <= 1 + 1e-3 },
     ],
   },
+  ...CONVNET_CLAIMS,
 ];
 
 /** Names of the arms the lab's arm styles do not know (the GAN and spectral-norm arms). */

@@ -1,12 +1,13 @@
 /**
- * What `npm run replicate` runs for each of the paper's browser-scale claims R1–R7 (docs/protocol.md): which
- * experiment, which settings, on which seeds, and which summary numbers to keep. Pure data, no tfjs: the
- * script, the freshness test, the science tests and the page all read it (through sets.ts), so they agree
- * on what a claim's runs are.
+ * What `npm run replicate` runs for each of the paper's browser-scale claims R1–R7 and their convnet rows
+ * R1c–R5c (docs/protocol.md): which experiment, which settings, on which seeds, and which summary numbers
+ * to keep. Pure data, no tfjs: the script, the freshness test, the science tests and the page all read it
+ * (through sets.ts), so they agree on what a claim's runs are.
  */
 import type { ConfigValue } from '../lab/types';
 
-export type ClaimId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
+/** R1–R7 on the papers' own terms; R1c–R5c ask R1–R5 again of the convnet (docs/protocol.md, convnet rows). */
+export type ClaimId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R1c' | 'R2c' | 'R3c' | 'R4c' | 'R5c';
 
 /** Every claim rests on seeds 1–5 (docs/protocol.md): a sentence claims what holds on all five, or says on how many. */
 export const SEEDS = [1, 2, 3, 4, 5] as const;
@@ -43,6 +44,20 @@ export interface StudyPlan {
   seeds: readonly number[];
   runs: readonly RunPlan[];
 }
+
+/** A convnet row: one run of `experiment` at the convnet's own settings (its presets: lr 0.05, 200 steps, …). */
+const convnetRow = (claim: ClaimId, experiment: string, metrics: readonly string[]): ClaimPlan => ({
+  claim,
+  runs: [{ key: 'convnet', label: 'convnet, lr 0.05', experiment, overrides: { model: 'convnet' }, metrics }],
+});
+
+const CONVNET_ROWS: readonly ClaimPlan[] = [
+  convnetRow('R1c', 'bn-vs-standard', ['finalLoss', 'testAccuracy']),
+  convnetRow('R2c', 'noisy-bn', ['finalLoss', 'trainAccuracy']),
+  convnetRow('R3c', 'ics-gradients', ['finalLoss', 'icsCosMedian', 'icsL2Median']),
+  convnetRow('R4c', 'landscape', ['lossBandMedian', 'gradChangeMedian', 'betaEffMedian']),
+  convnetRow('R5c', 'lp-norms', ['finalLoss']),
+];
 
 export const CLAIM_PLANS: readonly ClaimPlan[] = [
   {
@@ -93,4 +108,5 @@ export const CLAIM_PLANS: readonly ClaimPlan[] = [
       },
     ],
   },
+  ...CONVNET_ROWS,
 ];

@@ -25,6 +25,7 @@ import { DIGIT_CLASSES, DIGIT_PIXELS } from '../data/digits';
 import { applyChannelNoise } from '../norms/noise';
 import { applyChannelNorm, hasAffine, keepsRunningStats, type NormKind } from '../norms/normalization';
 import { conv2d } from '../ops/conv2d';
+import { maxPool2x2OfRelu } from '../ops/max-pool';
 import { glorotUniform, heUniformConv } from './init';
 import { softmaxCrossEntropy, type Network } from './network';
 
@@ -104,7 +105,7 @@ export function convnet(config: ConvnetConfig): ConvnetModel {
       const z = noise ? applyChannelNoise(normed.y, noise) : normed.y;
       activations.set(l, tf.reshape(z, [-1, s.channels]) as Tensor2D);
       a = tf.relu(z);
-      if (s.pools) a = tf.maxPool(a, 2, 2, 'valid');
+      if (s.pools) a = maxPool2x2OfRelu(a);
     });
     const flat = tf.reshape(a, [m, features]) as Tensor2D;
     const output = tf.add(tf.matMul(flat, params[denseWeight] as Tensor2D), params[denseBias]!) as Tensor2D;

@@ -7,6 +7,7 @@ import type { Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import type { NormMode, RunningStats } from '../types';
 import { batchNormEval, batchNormTrain } from './batchnorm';
 import { lpNormEval, lpNormTrain } from './lp';
+import { channelBatchNormTrain } from './channel-batchnorm';
 
 export type NormKind = 'none' | 'batchnorm' | 'l1' | 'l2' | 'linf';
 
@@ -52,7 +53,9 @@ export function applyNorm(
 /**
  * The per-channel form on a convolution's output [m, H, W, C] (Ioffe and Szegedy §3.2): a channel is the
  * unit, and its statistics run over the batch and every position, m·H·W values, so the same feature is
- * normalized the same way wherever it appears. It is `applyNorm` on the [m·H·W, C] view.
+ * normalized the same way wherever it appears. It is `applyNorm` on the [m·H·W, C] view, except BatchNorm
+ * with batch statistics, which has its own channel-first form (channel-batchnorm.ts: the same numbers to
+ * float rounding, faster on wasm).
  */
 export function applyChannelNorm(
   kind: NormKind,
@@ -62,6 +65,11 @@ export function applyChannelNorm(
   mode: NormMode,
   running: RunningStats | undefined,
 ): { y: Tensor4D; batchStats?: RunningStats } {
+  if (kind === 'batchnorm' && mode !== 'eval') {
+    if (!gamma || !beta) throw new Error(`${kind} needs γ and β`);
+    const { y, mean, variance } = channelBatchNormTrain(h, gamma, beta);
+    return mode === 'train' ? { y, batchStats: { mean, variance } } : { y };
+  }
   const { y, batchStats } = applyNorm(kind, tf.reshape(h, [-1, h.shape[3]]), gamma, beta, mode, running);
   return { y: tf.reshape(y, h.shape), ...(batchStats ? { batchStats } : {}) };
 }

@@ -53,7 +53,7 @@ describe.each(MEASUREMENT_SETS.map((s) => [s.id, s] as const))('replication file
 });
 
 describe('the claims the page shows', () => {
-  it('cover R1–R7, one each, with one file per plan, on seeds 1–5', () => {
+  it('cover R1–R7 and the convnet rows R1c–R5c, one each, with one file per plan, on seeds 1–5', () => {
     expect(CLAIMS.map((c) => c.id)).toEqual(CLAIM_PLANS.map((p) => p.claim));
     expect([...SEEDS]).toEqual([1, 2, 3, 4, 5]);
   });
