@@ -48,7 +48,10 @@ export async function timeUntil(page: Page, island: number, action: 'scroll' | '
             ? () => !el.hasAttribute('ssr') && (el.dataset.live !== 'true' || (status().startsWith('Showing a precomputed run') && marks() > 0))
             : () => /Step [1-9]/.test(live()?.querySelector('.progress')?.textContent ?? '') && drawn();
         const t0 = performance.now();
-        if (action === 'scroll') (el.firstElementChild ?? el).scrollIntoView({ block: 'center' });
+        // A live figure is taller than the screen, and its charts draw only near it: bring its first chart
+        // into view, as a reader scrolling to the figure's results does (the island holds the SSR still
+        // until it hydrates, so before that the still stands in).
+        if (action === 'scroll') (el.querySelector('figure.chart > svg') ?? el.firstElementChild ?? el).scrollIntoView({ block: 'center' });
         else [...el.querySelectorAll('button')].find((b) => b.textContent?.trim().endsWith('Play'))!.click();
         const check = () => {
           if (done()) {
