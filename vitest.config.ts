@@ -2,8 +2,8 @@
  * The test suite in four layers (vitest projects), cheapest first:
  *   unit     pure functions, schemas, the site's checks, short tfjs checks: seconds; run it on every change
  *            (`npm run test:unit`).
- *   science  seeded training runs that reproduce the paper's claims and keep committed data fresh; a
- *            file per core at a time, since each keeps one core busy (`npm run test:science`).
+ *   science  seeded training runs that reproduce the paper's claims and keep committed data fresh; two
+ *            files at a time, since each keeps one core busy (`npm run test:science`).
  *   browser  the production build under a sub-path, driven in Chromium (`npm run test:browser`, after a
  *            build; scripts/test-all.mjs does both).
  *   engines  the same build in Firefox and WebKit: one careful pass per page and live figure, numbers
@@ -34,8 +34,9 @@ export default defineConfig({
           name: 'science',
           include: ['tests/science/**/*.test.ts'],
           server: inlineTfjs,
-          // Files run side by side, one per core (vitest's default): tfjs on wasm trains on one thread, so
-          // two files keep both cores of the 2-core CI machine busy.
+          // Two files side by side: tfjs on wasm trains on one thread, so two keep both cores of the 2-core
+          // CI machine busy (vitest's default there is one worker: the cores but one).
+          maxWorkers: 2,
           // Whole runs on several seeds: minutes, not seconds, on a 2-core machine.
           testTimeout: 120_000,
           hookTimeout: 600_000,
