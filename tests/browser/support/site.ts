@@ -80,10 +80,16 @@ export async function hydrateIslands(page: Page): Promise<number> {
   const count = await islands.count();
   for (let i = 0; i < count; i++) {
     const island = islands.nth(i);
-    // An island is `display: contents` (no box of its own), so scroll its content into view.
-    await island.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
+    // An island is `display: contents` (no box of its own), so scroll its content into view. Sections laid
+    // out on the way (content-visibility: auto) can take more room than their estimate and push it out of
+    // view again, as a reader scrolling on would find it: scroll to it again until it has hydrated.
     // A live figure's island (charts, controls, its trace) can take over a second on a busy 2-core machine.
-    await expect.poll(() => island.getAttribute('ssr'), { timeout: 10_000 }).toBeNull();
+    await expect
+      .poll(async () => {
+        await island.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
+        return island.getAttribute('ssr');
+      }, { timeout: 10_000 })
+      .toBeNull();
   }
   await page.waitForLoadState('networkidle');
   return count;
