@@ -83,7 +83,10 @@ describe('LandscapeProbe', () => {
       await widget.waitForStatus(/^Finished at step 30\./);
       expect(await widget.figure.textContent()).toMatch(/Standard\s*\(× diverged at step 27\)/);
       expect(await widget.summary(/^\(a\) Loss along the gradient/).textContent()).toMatch(/Standard diverged at step 27\./);
-      expect(await widget.figure.getByRole('figure', { name: /^\(a\) Loss along the gradient/ }).locator('path.range-band').count()).toBe(2);
+      // Charts draw only near the screen, and the compact figure can leave (a) below it while Play is in view.
+      const loss = widget.figure.getByRole('figure', { name: /^\(a\) Loss along the gradient/ });
+      await loss.scrollIntoViewIfNeeded();
+      await expect.poll(() => loss.locator('path.range-band').count()).toBe(2);
     });
   });
 
