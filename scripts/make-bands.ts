@@ -5,10 +5,11 @@
  * `npm run bands -- landscape` re-makes only the bands named. Run it after `npm run traces`, under
  * `nice -n 10`: four seeds of every figure take about half an hour on a shared 2-core machine.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reproduce } from '../src/lab/cli/main';
+import { writeDataFile } from './write-data-file';
 import type { Report } from '../src/lab/cli/report';
 import { configHash } from '../src/lab/schema';
 import { getExperiment } from '../src/lab/experiments/registry';
@@ -55,10 +56,7 @@ try {
       seeds: [...SEEDS],
       ...bandRows(seedArms, plan, tracePlan.stride, trace.steps - 1),
     };
-    const text = `${JSON.stringify(band)}\n`;
-    if (text.length > MAX_BYTES) throw new Error(`${plan.experiment}: band is ${text.length} bytes, over ${MAX_BYTES}`);
-    await writeFile(join(OUT_DIR, `${plan.experiment}.json`), text);
-    console.log(`wrote ${OUT_DIR}/${plan.experiment}.json (${(text.length / 1024).toFixed(1)} KiB)`);
+    await writeDataFile(OUT_DIR, plan.experiment, band, MAX_BYTES, 'band');
   }
 } finally {
   await rm(scratch, { recursive: true, force: true });

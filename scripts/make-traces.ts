@@ -4,10 +4,11 @@
  * kept). Re-run it whenever an experiment's defaults or engine change; the trace tests say when.
  * `npm run traces -- landscape` re-makes only the traces named.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reproduce } from '../src/lab/cli/main';
+import { writeDataFile } from './write-data-file';
 import type { Report } from '../src/lab/cli/report';
 import { configHash } from '../src/lab/schema';
 import { getExperiment } from '../src/lab/experiments/registry';
@@ -42,10 +43,7 @@ try {
       arms: shapeTrace(report.arms as unknown as StoredColumns, plan),
       ...(plan.lastSnapshot && report.snapshots && { snapshots: lastSnapshots(report.snapshots) }),
     };
-    const text = `${JSON.stringify(trace)}\n`;
-    if (text.length > MAX_BYTES) throw new Error(`${plan.experiment}: trace is ${text.length} bytes, over ${MAX_BYTES}`);
-    await writeFile(join(OUT_DIR, `${plan.experiment}.json`), text);
-    console.log(`wrote ${OUT_DIR}/${plan.experiment}.json (${(text.length / 1024).toFixed(1)} KiB)`);
+    await writeDataFile(OUT_DIR, plan.experiment, trace, MAX_BYTES, 'trace');
   }
 } finally {
   await rm(scratch, { recursive: true, force: true });
