@@ -49,11 +49,19 @@ export async function timeUntil(page: Page, island: number, action: 'scroll' | '
             : () => /Step [1-9]/.test(live()?.querySelector('.progress')?.textContent ?? '') && drawn();
         const t0 = performance.now();
         // A live figure is taller than the screen, and its charts draw only near it: bring its first chart
-        // into view, as a reader scrolling to the figure's results does (the island holds the SSR still
-        // until it hydrates, so before that the still stands in).
-        if (action === 'scroll') (el.querySelector('figure.chart > svg') ?? el.firstElementChild ?? el).scrollIntoView({ block: 'center' });
+        // into view, as a reader scrolling to the figure's results does. Until the island hydrates its SSR
+        // still stands in. The chapter's sections lay out as they come near the screen (content-visibility),
+        // and hydration replaces the still and adds the controls above the charts, so either can push the
+        // chart off the screen: it is scrolled to again whenever it is out of view.
+        const scrollToCharts = () => {
+          const target = el.querySelector('figure.chart > svg') ?? el.firstElementChild ?? el;
+          const { top, bottom } = target.getBoundingClientRect();
+          if (bottom < 0 || top > innerHeight) target.scrollIntoView({ block: 'center' });
+        };
+        if (action === 'scroll') scrollToCharts();
         else [...el.querySelectorAll('button')].find((b) => b.textContent?.trim().endsWith('Play'))!.click();
         const check = () => {
+          if (action === 'scroll') scrollToCharts();
           if (done()) {
             if (action === 'scroll') el.dataset.lines = String(lines() > 0);
             resolve(performance.now() - t0);
