@@ -1,8 +1,9 @@
 /**
  * The network switch: the noise-injection, G vs G′ and landscape figures offer the convnet, at the experiment's
  * convnet presets, with its own precomputed run. A link naming model=convnet opens it (with its presets), the
- * Network choice swaps between the networks' traces, Play trains it in the worker (a few steps, capped by the link)
- * without a main-thread task over budget, and the copied link and the JSON export carry it. The
+ * Network choice swaps between the networks' traces, Play trains it in the worker (STEPS steps, under a step cap)
+ * without a main-thread task over budget, and the copied link and the JSON export carry it; the Seeds switch,
+ * whose bands are of the default network, is disabled with its reason. The
  * normalization-zoo figure draws the MLP and the deep linear network only: there the link is refused with a notice.
  */
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,9 @@ describe.each(FIGURES)('$slug', ({ slug, experiment, chart, metric, other }) => 
     expect(await network.inputValue()).toBe('convnet');
     expect(await figure.locator('.notice').count()).toBe(0);
     await expect.poll(() => summary.textContent()).toContain(lastBatchNorm(traceOf(`${experiment}-convnet`), metric));
+    // The seed bands are of the default network: the switch is off for the convnet, and says why.
+    expect(await figure.getByRole('button', { name: 'Seeds' }).isDisabled()).toBe(true);
+    expect(await figure.locator('.seed-note').textContent()).toContain('default network only');
 
     // The choice swaps the networks' precomputed runs (the default network's, then the convnet's again).
     await network.selectOption(other);
