@@ -27,7 +27,8 @@ const scratch = await mkdtemp(join(tmpdir(), 'bands-'));
 try {
   const only = process.argv.slice(2);
   for (const plan of BAND_PLANS.filter((p) => only.length === 0 || only.includes(p.experiment))) {
-    const tracePlan = TRACE_PLANS.find((p) => p.experiment === plan.experiment)!;
+    // The bands are of the default network: its trace's plan, not a convnet one.
+    const tracePlan = TRACE_PLANS.find((p) => p.experiment === plan.experiment && !p.model)!;
     const trace = JSON.parse(await readFile(`src/traces/${plan.experiment}.json`, 'utf8')) as Trace;
     const experiment = getExperiment(plan.experiment);
     const hash = configHash(experiment.defaults, experiment.schema);

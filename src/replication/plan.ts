@@ -15,6 +15,9 @@ export const SEEDS = [1, 2, 3, 4, 5] as const;
 /** The claims were measured on wasm; the script refuses to record another backend silently. */
 export const BACKEND = 'wasm';
 
+/** A committed number re-computed on the same backend by the same code: only float summation order may differ, so the match is near-exact. */
+export const TOLERANCE = { relative: 1e-6, absolute: 1e-9 };
+
 export interface RunPlan {
   /** Names the run inside its claim file, e.g. "lr0.5". */
   key: string;

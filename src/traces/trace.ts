@@ -10,7 +10,7 @@
  * digits: one snapshot is thousands of numbers, so only the last is worth its bytes.
  */
 import { SNAPSHOTS, type Columns, type StepSnapshot } from '../lab/worker/columns';
-import type { FieldSnapshot } from '../lab/types';
+import type { Config, FieldSnapshot } from '../lab/types';
 import { perEtaKey } from '../lab/measure/landscape-keys';
 import { DEFAULT_PROBE_COUNT } from '../lab/experiments/landscape-schema';
 
@@ -25,7 +25,20 @@ export interface TracePlan {
   sparse: readonly string[];
   /** Keep each arm's last snapshot (the experiment takes them; the CLI writes them with --snapshots). */
   lastSnapshot?: boolean;
+  /** The network, when not the default: run as `--set model=convnet`, with that network's presets (lr, steps, …). */
+  model?: 'convnet';
+  /**
+   * Metrics kept unrounded: a convnet trace's summary inputs, so its replication row's seed-1 numbers are
+   * re-computed from the trace exactly (tests/unit/traces/convnet-traces.test.ts: no training in CI).
+   */
+  full?: readonly string[];
 }
+
+/** A trace's file name in src/traces/ (without .json): the experiment, and its network when not the default. */
+export const traceName = (plan: Pick<TracePlan, 'experiment' | 'model'>): string => (plan.model ? `${plan.experiment}-${plan.model}` : plan.experiment);
+
+/** The settings a plan sets on top of its experiment's defaults (resolveConfig adds the network's presets). */
+export const planOverrides = (plan: Pick<TracePlan, 'model'>): Config => (plan.model ? { model: plan.model } : {});
 
 /** Columns as JSON stores them: NaN becomes null. */
 export type StoredColumns = Record<string, Record<string, (number | null)[]>>;
@@ -89,6 +102,34 @@ export const TRACE_PLANS: readonly TracePlan[] = [
     dense: ['loss', ...activationMetrics([2, 5])],
     sparse: [...perEtaKeys(DEFAULT_PROBE_COUNT), 'trainAccuracy', 'testAccuracy', 'diverged'],
   },
+  // The convnet's runs of claims R2c–R4c on seed 1 (200 steps: every step fits, and finalLoss needs each one).
+  {
+    experiment: 'noisy-bn',
+    model: 'convnet',
+    seed: 1,
+    stride: 1,
+    dense: ['loss', 'accuracy', ...activationMetrics([1, 2])],
+    sparse: ['trainAccuracy', 'testAccuracy', 'diverged'],
+    full: ['loss', 'trainAccuracy'],
+  },
+  {
+    experiment: 'ics-gradients',
+    model: 'convnet',
+    seed: 1,
+    stride: 1,
+    dense: ['loss'],
+    sparse: ['icsL2', 'icsCos', 'diverged'],
+    full: ['loss', 'icsL2', 'icsCos'],
+  },
+  {
+    experiment: 'landscape',
+    model: 'convnet',
+    seed: 1,
+    stride: 1,
+    dense: ['loss'],
+    sparse: ['lossMin', 'lossMax', 'gradChange', 'betaEff', ...perEtaKeys(DEFAULT_PROBE_COUNT), 'diverged'],
+    full: ['lossMin', 'lossMax', 'gradChange', 'betaEff'],
+  },
 ];
 
 const round = (v: number | null | undefined, digits = SIGNIFICANT): number | null =>
@@ -122,7 +163,8 @@ export function shapeTrace(arms: StoredColumns, plan: TracePlan): StoredColumns 
     const kept: Record<string, (number | null)[]> = { step: rows.map((row) => steps[row] ?? null) };
     for (const metric of [...plan.dense, ...plan.sparse]) {
       const column = columns[metric];
-      if (column && column.some((v) => v !== null)) kept[metric] = rows.map((row) => round(column[row]));
+      const full = plan.full?.includes(metric);
+      if (column && column.some((v) => v !== null)) kept[metric] = rows.map((row) => (full ? (column[row] ?? null) : round(column[row])));
     }
     out[arm] = kept;
   }

@@ -1,10 +1,10 @@
 /**
  * What a live figure holds besides its charts: the reader's settings and seed, the run controller,
- * and the precomputed trace, shown whenever the settings are the ones it was made with (its
- * experiment's defaults and seed; the step cap may differ). Changing a setting or the seed resets
- * the run, so the charts never mix settings.
+ * and the precomputed traces, each shown whenever the settings are the ones it was made with (the
+ * first: its experiment's defaults and seed; another: a network's defaults, e.g. the convnet's presets;
+ * the step cap may differ). Changing a setting or the seed resets the run, so the charts never mix settings.
  */
-import { defaultsOf } from '../../lab/schema';
+import { configHash, defaultsOf, fieldOf, resolveConfig } from '../../lab/schema';
 import type { Config, ConfigSchema, ConfigValue, NumberField } from '../../lab/types';
 import { columnsTable } from '../share/export-data';
 import type { ShareSpec } from '../share/share-spec';
@@ -24,8 +24,10 @@ export class LiveRun {
   readonly run: RunController;
   readonly defaults: Config;
   readonly stepCapField: NumberField;
-  /** The trace as chart columns. */
-  readonly traceColumns: Columns;
+  /** The precomputed runs, the default settings' first. */
+  readonly traces: readonly Trace[];
+  /** Each trace's settings (any step cap) and its chart columns. */
+  private readonly made: readonly { settings: Config; columns: Columns }[];
   /** The committed seeds of the default settings, drawn behind the run on request. */
   readonly seedBands: SeedBands;
   /** Runs the reader pinned, drawn faintly under the live one. */
@@ -34,19 +36,21 @@ export class LiveRun {
   constructor(
     readonly schema: ConfigSchema,
     readonly arms: readonly string[],
-    readonly trace: Trace,
+    traces: Trace | readonly Trace[],
     createClient?: ClientFactory,
   ) {
+    this.traces = 'arms' in traces ? [traces] : traces;
+    const trace = this.traces[0]!;
     this.defaults = defaultsOf(schema);
     this.settings = { ...this.defaults };
     this.seed = trace.seed;
+    this.made = this.traces.map((t, i) => ({ settings: i === 0 ? this.defaults : networkDefaults(schema, t), columns: traceColumns(t) }));
     const steps = schema.find((f) => f.key === 'steps');
     if (steps?.type !== 'number') throw new Error(`${trace.experiment} has no number field "steps" to cap runs with`);
     this.stepCapField = { ...steps, label: 'Step cap' };
     this.run = new RunController(trace.experiment, arms, createClient);
-    this.traceColumns = traceColumns(trace);
-    this.run.show(this.traceColumns, true);
-    this.seedBands = new SeedBands(trace.experiment, () => this.atDefaults);
+    this.run.show(this.made[0]!.columns, true);
+    this.seedBands = new SeedBands(trace.experiment, () => this.atDefaults, () => this.settings.model === this.defaults.model);
     const fields = liveFields(schema);
     const linkDefaults: Config = { ...this.defaults, seed: trace.seed };
     this.shelf = new RunShelf({
@@ -54,9 +58,40 @@ export class LiveRun {
       arms,
       fields,
       defaults: linkDefaults,
-      precomputed: (state) => (fields.every((f) => f.key === 'steps' || state[f.key] === linkDefaults[f.key]) ? this.traceColumns : null),
+      precomputed: (state) => this.precomputed(state),
       createClient,
     });
+  }
+
+  /** The precomputed run of the current network (the default trace when it has none): captions name its seed. */
+  get trace(): Trace {
+    return this.traces[this.networkIndex]!;
+  }
+
+  /** The current network's trace as chart columns: panels that need a run's layers before it starts read them. */
+  get traceColumns(): Columns {
+    return this.made[this.networkIndex]!.columns;
+  }
+
+  private get networkIndex(): number {
+    return Math.max(0, this.made.findIndex((m) => m.settings.model === this.settings.model));
+  }
+
+  /** The columns of a run of `state` (settings and seed) when precomputed, else null. */
+  private precomputed(state: Config): Columns | null {
+    const made = this.made.find(({ settings }, i) => state.seed === this.traces[i]!.seed && this.schema.every((f) => f.key === 'steps' || state[f.key] === settings[f.key]));
+    return made?.columns ?? null;
+  }
+
+  /**
+   * The settings that choosing network `model` brings: its presets (the convnet's learning rate, steps, …),
+   * and every other network's preset keys back at the experiment's defaults, as the CLI resolves them.
+   */
+  networkSettings(model: string): Config {
+    const field = fieldOf(this.schema, 'model');
+    const presetKeys = field.type === 'choice' ? field.options.flatMap((o) => Object.keys(o.presets ?? {})) : [];
+    const resolved = resolveConfig(this.schema, { model });
+    return Object.fromEntries([['model', model], ...presetKeys.map((k) => [k, resolved[k]!] as const)]);
   }
 
   /** The state a link or a pin holds: every setting and the seed. */
@@ -99,11 +134,6 @@ export class LiveRun {
   /** The experiment's default settings (any seed and step cap): those of the trace and the seed bands. */
   get atDefaults(): boolean {
     return this.schema.every((f) => f.key === 'steps' || this.settings[f.key] === this.defaults[f.key]);
-  }
-
-  /** The settings and seed the trace was made with (any step cap). */
-  get matchesTrace(): boolean {
-    return this.seed === this.trace.seed && this.atDefaults;
   }
 
   /** Last step the step axis shows. */
@@ -159,7 +189,8 @@ export class LiveRun {
 
   /** Back to step 0 with the same seed, so the same initialisation and batches. */
   reset(): void {
-    this.run.show(this.matchesTrace ? this.traceColumns : {}, this.matchesTrace);
+    const columns = this.precomputed(this.state);
+    this.run.show(columns ?? {}, columns !== null);
   }
 
   /** Pauses while `element` is out of view or the tab hidden; ends the worker on leaving the page. */
@@ -175,4 +206,15 @@ export class LiveRun {
       this.shelf.dispose();
     };
   }
+}
+
+/** The settings a network's trace was made with: the network option whose resolved defaults hash to the trace's config. */
+function networkDefaults(schema: ConfigSchema, trace: Trace): Config {
+  const model = schema.find((f) => f.key === 'model');
+  const options = model?.type === 'choice' ? model.options : [];
+  for (const { value } of options) {
+    const settings = resolveConfig(schema, { model: value });
+    if (configHash({ ...settings, steps: trace.steps }, schema) === trace.configHash) return settings;
+  }
+  throw new Error(`no network of ${trace.experiment} makes the trace's config ${trace.configHash}`);
 }

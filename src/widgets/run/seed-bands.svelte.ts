@@ -19,10 +19,15 @@ export class SeedBands {
   agreement: Agreement | null = $state(null);
   failed = $state(false);
 
-  /** `atDefaults`: whether the figure's settings are the band's (its experiment's defaults). */
+  /**
+   * `atDefaults`: whether the figure's settings are the band's (its experiment's defaults); `sameNetwork`:
+   * whether its network is the band's (the bands are of the default network only: the convnet's seeds 2–5
+   * would add 4 to 12 minutes of training per figure to `npm run bands`, R2c–R4c's recorded seconds).
+   */
   constructor(
     experiment: string,
     private readonly atDefaults: () => boolean,
+    readonly sameNetwork: () => boolean,
   ) {
     this.plan = bandPlanOf(experiment);
   }

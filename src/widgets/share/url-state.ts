@@ -10,9 +10,11 @@
  * settings, and parameters of others (`hide`, analytics) pass through untouched.
  *
  * Reading never throws: a value its field rejects, or a key the widget does not have, falls back to
- * the default and is listed, so the widget can say politely what it ignored.
+ * the default and is listed, so the widget can say politely what it ignored. A setting the link leaves
+ * out (or gives a bad value) takes the presets of the options it chose, as the CLI resolves them
+ * (`<slug>.model=convnet` alone is the convnet at its own learning rate and steps).
  */
-import { defaultsOf, parseValue } from '../../lab/schema';
+import { defaultsOf, parseValue, presetsOf } from '../../lab/schema';
 import type { Config, ConfigSchema, ConfigValue, NumberField } from '../../lab/types';
 
 /** The seed of a run or a random draw; every shareable widget carries one. */
@@ -56,6 +58,8 @@ export function readState(params: URLSearchParams, slug: string, schema: ConfigS
   const defaults: Config = defaultsOf(schema);
   const values: Config = { ...defaults };
   const ignored: Ignored[] = [];
+  /** The settings the link gives valid values for: a chosen network's presets fill the others. */
+  const kept = new Set<string>();
   let present = false;
   for (const [name, text] of params) {
     if (!name.startsWith(prefixOf(slug))) continue;
@@ -69,11 +73,13 @@ export function readState(params: URLSearchParams, slug: string, schema: ConfigS
     }
     try {
       values[key] = parseValue(field, text);
+      kept.add(key);
     } catch (error) {
       values[key] = defaults[key]!;
       ignored.push({ key, text, reason: error instanceof Error ? error.message : String(error) });
     }
   }
+  for (const preset of presetsOf(schema, values)) for (const [key, value] of Object.entries(preset)) if (!kept.has(key)) values[key] = value;
   return { values, ignored, present };
 }
 

@@ -40,9 +40,6 @@ export function freshSeedsOf(set: MeasurementSet, isClaim: boolean): readonly nu
   return CONVNET_SEEDS[set.id] ?? (isClaim ? CLAIM_SEEDS : STUDY_SEEDS);
 }
 
-/** Same backend, same code: only float summation order may differ, so the match is near-exact. */
-export const TOLERANCE = { relative: 1e-6, absolute: 1e-9 };
-
 export interface FreshRun {
   plan: RunPlan;
   seed: number;

@@ -12,7 +12,8 @@ const SAMPLED_ROWS = 40;
 const slack = (digits: number) => 0.5 * 10 ** (1 - digits) + 1e-5;
 const ABSOLUTE = 1e-6;
 
-function close(actual: number | undefined, stored: number, digits: number, what: string): void {
+/** A stored trace number against the live one: within half a unit of its last kept digit, plus float slack. */
+export function close(actual: number | undefined, stored: number, digits: number, what: string): void {
   expect(actual, what).toBeDefined();
   expect(Math.abs(actual! - stored), `${what}: live ${actual} vs stored ${stored}`).toBeLessThanOrEqual(slack(digits) * Math.abs(stored) + ABSOLUTE);
 }

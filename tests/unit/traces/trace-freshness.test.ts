@@ -9,8 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { getExperiment } from '../../../src/lab/experiments/registry';
-import { configHash } from '../../../src/lab/schema';
-import { TRACE_PLANS, type Trace } from '../../../src/traces/trace';
+import { configHash, resolveConfig } from '../../../src/lab/schema';
+import { planOverrides, traceName, TRACE_PLANS, type Trace } from '../../../src/traces/trace';
 import { ENGINE_FINGERPRINT, staleEngine } from '../../../src/lab/engine-fingerprint';
 import { landscape } from '../../../src/lab/experiments/landscape';
 import { SLICE_PLAN, SLICE_SEED, sliceHash, type SliceFile } from '../../../src/lab/lipschitz/slice-file';
@@ -21,18 +21,19 @@ import { SEEDS } from '../../../src/replication/plan';
 /** The committed traces stay light enough to ship inside a widget's script. */
 const MAX_BYTES = 150_000;
 
-const read = (experiment: string) => readFileSync(`src/traces/${experiment}.json`, 'utf8');
+const read = (name: string) => readFileSync(`src/traces/${name}.json`, 'utf8');
 
-describe.each(TRACE_PLANS.map((p) => [p.experiment, p] as const))('trace %s', (experiment, plan) => {
-  const trace = JSON.parse(read(experiment)) as Trace;
-  const current = getExperiment(experiment);
+describe.each(TRACE_PLANS.map((p) => [traceName(p), p] as const))('trace %s', (name, plan) => {
+  const trace = JSON.parse(read(name)) as Trace;
+  const current = getExperiment(plan.experiment);
+  const config = resolveConfig(current.schema, planOverrides(plan));
 
-  it('was made from the experiment’s current defaults and engine (npm run traces re-makes it)', () => {
-    const remake = `npm run traces -- ${experiment}`;
-    expect(trace.experiment).toBe(experiment);
-    expect(trace.engine, staleEngine(`src/traces/${experiment}.json`, remake)).toBe(ENGINE_FINGERPRINT);
-    expect(trace.configHash, `src/traces/${experiment}.json is stale: ${experiment}'s defaults changed; re-make it: ${remake}`).toBe(configHash(current.defaults, current.schema));
-    expect(trace.steps).toBe(current.defaults.steps);
+  it('was made from the experiment’s current defaults (its network’s) and engine (npm run traces re-makes it)', () => {
+    const remake = `npm run traces -- ${name}`;
+    expect(trace.experiment).toBe(plan.experiment);
+    expect(trace.engine, staleEngine(`src/traces/${name}.json`, remake)).toBe(ENGINE_FINGERPRINT);
+    expect(trace.configHash, `src/traces/${name}.json is stale: ${name}'s defaults changed; re-make it: ${remake}`).toBe(configHash(config, current.schema));
+    expect(trace.steps).toBe(config.steps);
   });
 
   it('uses the plan’s seed and stride and covers every arm to the last step', () => {
@@ -43,7 +44,7 @@ describe.each(TRACE_PLANS.map((p) => [p.experiment, p] as const))('trace %s', (e
   });
 
   it(`stays under ${MAX_BYTES / 1000} kB`, () => {
-    expect(read(experiment).length).toBeLessThan(MAX_BYTES);
+    expect(read(name).length).toBeLessThan(MAX_BYTES);
   });
 });
 

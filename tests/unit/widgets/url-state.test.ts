@@ -1,6 +1,6 @@
 /** Widget state in links: every widget's fields round-trip exactly, and malformed links fall back politely. */
 import { describe, expect, it } from 'vitest';
-import { defaultsOf } from '../../../src/lab/schema';
+import { defaultsOf, presetsOf } from '../../../src/lab/schema';
 import type { Config, Field } from '../../../src/lab/types';
 import { WIDGETS } from '../../../src/widgets/catalog';
 import { ignoredNotice, ownParams, readHidden, readState, shareLink, writeState } from '../../../src/widgets/share/url-state';
@@ -47,11 +47,12 @@ describe.each(Object.entries(FIELDS))('%s', (slug, fields) => {
     expect(readState(params, slug, fields)).toEqual({ values: defaultsOf(fields), ignored: [], present: false });
   });
 
-  it('200 random malformed links: defaults where malformed, valid values kept, every ignored key named, no throw', () => {
+  it('200 random malformed links: defaults (a chosen network’s presets) where malformed or absent, valid values kept, every ignored key named, no throw', () => {
     const r = rng(slug.length * 1009);
     for (let trial = 0; trial < 200; trial++) {
       const params = new URLSearchParams();
       const expected: Config = defaultsOf(fields);
+      const kept = new Set<string>();
       const bad: string[] = [];
       for (const field of fields) {
         const roll = r();
@@ -62,8 +63,10 @@ describe.each(Object.entries(FIELDS))('%s', (slug, fields) => {
           const value = otherValue(field, r);
           params.set(`${slug}.${field.key}`, String(value));
           expected[field.key] = value;
+          kept.add(field.key);
         }
       }
+      for (const preset of presetsOf(fields, expected)) for (const [key, value] of Object.entries(preset)) if (!kept.has(key)) expected[key] = value;
       if (r() < 0.3) {
         params.set(`${slug}.unknownSetting`, 'x');
         bad.push('unknownSetting');
