@@ -1,8 +1,8 @@
 /**
  * `npm test`: every check, in the order a failure is cheapest to read.
- *   1. type check (astro check: .ts, .astro, .svelte, strict), then dead code (knip: unused files,
- *      exports and dependencies, undeclared imports)
- *   2. unit tests, then science tests (vitest projects `unit` and `science`, Node)
+ *   1. type check (astro check: .ts, .astro, .svelte, strict) beside the unit tests (vitest project `unit`),
+ *      then dead code (knip: unused files, exports and dependencies, undeclared imports)
+ *   2. science tests (vitest project `science`, Node)
  *   3. production build under a GitHub-Pages-like sub-path (BASE_PATH=/bn-course/), then its search
  *      index (Pagefind reads the built pages, so it runs on the same output directory)
  *   4. browser tests against that build (vitest + playwright-core + system Chromium)
@@ -12,7 +12,7 @@
  * `npm run test:engines` (this script with --engines) runs step 5 alone, after steps 3 when there is
  * no build for the sub-path yet (after changing the site, `BASE_PATH=/bn-course/ npm run build`).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 export const TEST_BASE_PATH = '/bn-course/';
@@ -30,6 +30,35 @@ function run(title, command, args, env = {}) {
   if (result.status !== 0) {
     console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status || 1);
+  }
+}
+
+/**
+ * Steps that share nothing, side by side: each keeps one core busy, the machine the suite is timed on has two.
+ * Their output is held and printed step by step once all have ended, so it reads as if they ran in turn, and
+ * the first failing step (in the order given) is the one reported.
+ */
+async function runTogether(steps) {
+  const results = await Promise.all(
+    steps.map(
+      ({ title, command, args, env = {} }) =>
+        new Promise((done) => {
+          const child = spawn(command, args, { env: { ...process.env, ...env } });
+          const output = [];
+          child.stdout.on('data', (chunk) => output.push(chunk));
+          child.stderr.on('data', (chunk) => output.push(chunk));
+          child.on('close', (status, signal) => done({ title, command, args, status, signal, output }));
+        }),
+    ),
+  );
+  for (const { title, command, args, output } of results) {
+    console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+    process.stdout.write(Buffer.concat(output));
+  }
+  const failed = results.find((r) => r.status !== 0);
+  if (failed) {
+    console.error(`\n✖ ${failed.title} failed (exit ${failed.status ?? failed.signal}).`);
+    process.exit(failed.status || 1);
   }
 }
 
@@ -53,9 +82,12 @@ if (enginesOnly) {
   if (!existsSync(index) || !readFileSync(index, 'utf8').includes(`href="${TEST_BASE_PATH}favicon.svg"`)) build();
   engineTests();
 } else {
-  run('type check', 'astro', ['check']);
+  // The type check writes Astro's generated types (.astro/), which the build writes too: it runs beside the unit tests only.
+  await runTogether([
+    { title: 'type check', command: 'astro', args: ['check'] },
+    { title: 'unit tests', command: 'vitest', args: ['run', '--project', 'unit', ...vitestReport('unit')] },
+  ]);
   run('dead code', 'knip', []);
-  run('unit tests', 'vitest', ['run', '--project', 'unit', ...vitestReport('unit')]);
   run('science tests', 'vitest', ['run', '--project', 'science', ...vitestReport('science')]);
   build();
   run('browser tests', 'vitest', ['run', '--project', 'browser', ...vitestReport('browser')], siteEnv);
