@@ -7,8 +7,8 @@
  * title, description, one h1, a favicon that exists); its policy is strict; Lighthouse's best practices
  * hold without Lighthouse (`npm run audit` runs it): a doctype and an early charset, none of the browser
  * issues it scores, images at their own aspect ratio, every form field named; axe-core finds no WCAG 2.2 AA
- * violation in the light theme and then in the dark one (switched live, as the theme toggle or the system
- * does); and every live figure, played, gets the wasm backend under the policy (so the policy does not push
+ * violation in the light theme, and no text below AA contrast in the dark one (switched live, as the theme
+ * toggle or the system does); and every live figure, played, gets the wasm backend under the policy (so the policy does not push
  * the lab onto cpu). On the home page the search answers too.
  *
  * Phone (390×844, touch): no page scrolls sideways once its islands have hydrated, at 390 px and at 360 px,
@@ -83,7 +83,9 @@ describe('every page on a desktop', () => {
     expect.soft(await axeViolations(page), 'axe, light theme').toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await settled(page);
-    expect.soft(await axeViolations(page), 'axe, dark theme').toEqual([]);
+    // The theme changes colours only (the same markup, the same layout): the contrast rule is the dark theme's
+    // check, and about 70% of a whole axe run's time.
+    expect.soft(await axeViolations(page, { contrastOnly: true }), 'axe, dark theme (contrast)').toEqual([]);
 
     const { figures, backends } = await playEveryFigure(page, async () => (await labMessages()).filter((m) => m.type === 'ready').map((m) => m.backend!));
     expect.soft(backends, `backends of ${figures} live figures' workers`).toEqual(backends.map(() => 'wasm'));

@@ -153,12 +153,13 @@ export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa
  * reader has not scrolled near is not laid out (content-visibility: auto), so its elements have empty or
  * estimated boxes, and axe sees targets crowding each other and text on the wrong background. By default
  * axe looks at every section laid out, as a reader finds each one on reaching it; `asLoaded` looks at the
- * page as loaded, as Lighthouse's accessibility audit does.
+ * page as loaded, as Lighthouse's accessibility audit does. `contrastOnly` runs only the text-contrast rule:
+ * for a page already checked whole in another colour scheme, the only thing a scheme changes.
  */
-export async function axeViolations(page: Page, { asLoaded = false } = {}): Promise<string[]> {
+export async function axeViolations(page: Page, { asLoaded = false, contrastOnly = false } = {}): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
-    async ({ tags, asLoaded }) => {
+    async ({ tags, asLoaded, contrastOnly }) => {
       const allRendered = document.createElement('style');
       allRendered.textContent = '.chapter-section { content-visibility: visible !important; }';
       if (!asLoaded) {
@@ -169,13 +170,13 @@ export async function axeViolations(page: Page, { asLoaded = false } = {}): Prom
       }
       try {
         return await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: tags },
+          runOnly: contrastOnly ? { type: 'rule', values: ['color-contrast'] } : { type: 'tag', values: tags },
         });
       } finally {
         allRendered.remove();
       }
     },
-    { tags: WCAG_22_AA, asLoaded },
+    { tags: WCAG_22_AA, asLoaded, contrastOnly },
   );
   return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
 }
