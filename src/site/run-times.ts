@@ -19,7 +19,8 @@ export interface RunTimes {
     /** The 1-minute load average when the measurement started and when it ended: other jobs slow a run. */
     loadAverage: [number, number];
   };
-  runs: { slug: string; seconds: number; progress: string }[];
+  /** Each figure's default run, and a run per other network it offers (`model`, e.g. the convnet at its presets). */
+  runs: { slug: string; model?: string; seconds: number; progress: string }[];
 }
 
 /** JSON types the load average as any-length array: check what the page relies on, and fail the build on a bad file. */
@@ -39,5 +40,13 @@ export const RUN_TIMES: RunTimes = checked(file);
 
 /** Seconds of the default run of the figure, or null for a figure that has no run (or was not measured). */
 export function measuredRunSeconds(slug: string): number | null {
-  return RUN_TIMES.runs.find((r) => r.slug === slug)?.seconds ?? null;
+  return measuredRun(slug)?.seconds ?? null;
+}
+
+/** The figure's measured run with network `model` (its default network when undefined), or null when not measured. */
+export function measuredRun(slug: string, model?: string): { seconds: number; steps: number } | null {
+  const run = RUN_TIMES.runs.find((r) => r.slug === slug && r.model === model);
+  // The progress line ends a finished run at its last step: "Step 200 of 200 · …".
+  const steps = Number(/ of (\d+)/.exec(run?.progress ?? '')?.[1]);
+  return run && steps > 0 ? { seconds: run.seconds, steps } : null;
 }

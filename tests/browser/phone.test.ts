@@ -11,7 +11,7 @@ import { siteUrl, watchPage } from './support/site';
 import { figureOf, waitForFigure } from './share-helpers';
 import { WIDGETS } from '../../src/widgets/catalog';
 import { phoneRunAdvice } from '../../src/widgets/run/phone-run';
-import { measuredRunSeconds } from '../../src/site/run-times';
+import { measuredRun, measuredRunSeconds, RUN_TIMES } from '../../src/site/run-times';
 
 const browser = useChromium();
 
@@ -69,6 +69,20 @@ describe('on a phone', () => {
       expect(await figureOf(desktop, slug).locator('.phone-run').isVisible()).toBe(false);
       await desktop.context().close();
     }
+    await phone.close();
+  });
+
+  it.each(RUN_TIMES.runs.filter((r) => r.model))('$slug with the $model: the notice times the network chosen, from its own measured run', async ({ slug, model }) => {
+    const phone = await openPhonePage(browser(), { slowCpu: false });
+    await phone.page.goto(siteUrl(`embed/${slug}/?${slug}.model=${model}`));
+    const figure = figureOf(phone.page, slug);
+    await waitForFigure(figure, slug);
+    const run = measuredRun(slug, model)!;
+    const steps = Number(await figure.getByRole('textbox', { name: 'Step cap, exact value' }).inputValue());
+    expect(steps, 'the network’s own step count').toBe(run.steps);
+    const advice = phoneRunAdvice(run.seconds, run.steps, steps);
+    expect(advice, 'a measured convnet run is minutes long on a phone').not.toBeNull();
+    await expect.poll(() => figure.locator('.phone-run').getByRole('button').textContent()).toBe(`Run ${advice!.shortSteps} steps`);
     await phone.close();
   });
 });

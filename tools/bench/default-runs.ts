@@ -16,6 +16,7 @@ import { launchFirefoxSession } from '../../tests/engines/support/firefox';
 import { launchWebKitSession } from '../../tests/engines/support/webkit';
 import { serveProductionBuild } from './site-build';
 import type { RunTimes } from '../../src/site/run-times';
+import { TRACE_PLANS } from '../../src/traces/trace';
 
 const LAUNCH: Record<EngineName, () => Promise<EngineSession>> = { chromium: launchChromiumSession, firefox: launchFirefoxSession, webkit: launchWebKitSession };
 /** The slowest default run, in WebKit on a busy machine, stays well under this. */
@@ -29,6 +30,8 @@ const EARLY_BUDGET_S = 3;
 
 export interface DefaultRun {
   slug: string;
+  /** The network chosen, when not the figure's default (its run then has that network's presets). */
+  model?: string;
   seconds: number;
   /** Seconds from Play until every arm had done EARLY_STEPS steps (the progress line's count). */
   earlySeconds: number;
@@ -38,13 +41,27 @@ export interface DefaultRun {
 
 export const runBudget = (slug: string) => RUN_BUDGET_S[slug] ?? DEFAULT_RUN_BUDGET_S;
 
+/**
+ * Each live figure's default run, then its other networks' (the networks it has a precomputed trace of: the
+ * figure offers those), chosen by link as a reader's "Network" choice would: the phone notice scales the run of
+ * the network chosen.
+ */
+function figureRuns(): { slug: string; model?: string }[] {
+  return WIDGETS.filter((w) => w.experiment !== null).flatMap(({ slug, experiment }) => [
+    { slug },
+    ...TRACE_PLANS.filter((p) => p.experiment === experiment && p.model !== undefined).map((p) => ({ slug, model: p.model! })),
+  ]);
+}
+
+const nameOf = (run: { slug: string; model?: string }) => (run.model ? `${run.slug} (${run.model})` : run.slug);
+
 /** Every live figure's default run in `engine`, on the site served at `siteUrl`. */
 export async function measureDefaultRuns(engine: EngineName, siteUrl: string): Promise<{ version: string; runs: DefaultRun[] }> {
   const session = await LAUNCH[engine]();
   try {
     const runs: DefaultRun[] = [];
-    for (const { slug } of WIDGETS.filter((w) => w.experiment !== null)) {
-      await session.goto(new URL(`embed/${slug}/`, siteUrl).href);
+    for (const { slug, model } of figureRuns()) {
+      await session.goto(new URL(`embed/${slug}/${model ? `?${slug}.model=${model}` : ''}`, siteUrl).href);
       await waitForFigure(session, slug);
       const play = await control(session, slug, 'button', 'Play');
       const started = performance.now();
@@ -61,8 +78,8 @@ export async function measureDefaultRuns(engine: EngineName, siteUrl: string): P
         (status) => /^Finished at step \d+\./.test(status),
         RUN_TIMEOUT_MS,
       );
-      runs.push({ slug, seconds: since(), earlySeconds, progress: await progressOf(session, slug) });
-      process.stderr.write(`  ${engine} ${slug}: ${runs.at(-1)!.seconds.toFixed(1)} s (${EARLY_STEPS} steps at ${earlySeconds.toFixed(1)} s)\n`);
+      runs.push({ slug, ...(model && { model }), seconds: since(), earlySeconds, progress: await progressOf(session, slug) });
+      process.stderr.write(`  ${engine} ${nameOf(runs.at(-1)!)}: ${runs.at(-1)!.seconds.toFixed(1)} s (${EARLY_STEPS} steps at ${earlySeconds.toFixed(1)} s)\n`);
     }
     return { version: session.version, runs };
   } finally {
@@ -85,20 +102,20 @@ export function writeRunTimes(version: string, runs: readonly DefaultRun[], load
       cpuModel: processors[0]?.model.trim() ?? 'unknown',
       loadAverage: [loadBefore, loadavg()[0]!].map((l) => Math.round(l * 10) / 10) as [number, number],
     },
-    runs: runs.map((r) => ({ slug: r.slug, seconds: Math.round(r.seconds * 10) / 10, progress: r.progress })),
+    runs: runs.map((r) => ({ slug: r.slug, ...(r.model && { model: r.model }), seconds: Math.round(r.seconds * 10) / 10, progress: r.progress })),
   };
   writeFileSync(RUN_TIMES_FILE, `${JSON.stringify(times, null, 2)}\n`);
   return times;
 }
 
 export function defaultRunTable(version: string, runs: DefaultRun[]): string {
-  const width = Math.max(...runs.map((r) => r.slug.length));
+  const width = Math.max(...runs.map((r) => nameOf(r).length));
   const verdict = (pass: boolean) => (pass ? 'met' : 'MISSED');
   return [
     `default runs, Play → "Finished" (${version}, embed pages, cold, 1280×800; polled every 100 ms; load average now ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
     ...runs.map(
       (r) =>
-        `${r.slug.padEnd(width)}  ${r.seconds.toFixed(1).padStart(6)} s (≤ ${runBudget(r.slug)} s ${verdict(r.seconds <= runBudget(r.slug))})  ` +
+        `${nameOf(r).padEnd(width)}  ${r.seconds.toFixed(1).padStart(6)} s (≤ ${runBudget(r.slug)} s ${verdict(r.seconds <= runBudget(r.slug))})  ` +
         `${EARLY_STEPS} steps ${r.earlySeconds.toFixed(1).padStart(5)} s (≤ ${EARLY_BUDGET_S} s ${verdict(r.earlySeconds <= EARLY_BUDGET_S)})  ${r.progress}`,
     ),
   ].join('\n');

@@ -3,15 +3,26 @@
  * figures that train, and say when, where and in which browser they were measured.
  */
 import { describe, expect, it } from 'vitest';
-import { measuredRunSeconds, RUN_TIMES } from '../../../src/site/run-times';
+import { measuredRun, measuredRunSeconds, RUN_TIMES } from '../../../src/site/run-times';
+import { TRACE_PLANS } from '../../../src/traces/trace';
 import { WIDGETS } from '../../../src/widgets/catalog';
 
 describe('run-times.json', () => {
   it('has a time for every figure that trains, and none for the others', () => {
-    expect(RUN_TIMES.runs.map((r) => r.slug).sort()).toEqual(WIDGETS.filter((w) => w.experiment !== null).map((w) => w.slug).sort());
+    expect(RUN_TIMES.runs.filter((r) => !r.model).map((r) => r.slug).sort()).toEqual(WIDGETS.filter((w) => w.experiment !== null).map((w) => w.slug).sort());
     for (const { slug, experiment } of WIDGETS) {
       if (experiment === null) expect(measuredRunSeconds(slug), slug).toBeNull();
       else expect(measuredRunSeconds(slug), slug).toBeGreaterThan(0);
+    }
+  });
+
+  it('has a time for every other network a figure offers (it has a trace of), with the run’s steps', () => {
+    const offered = WIDGETS.flatMap(({ slug, experiment }) => TRACE_PLANS.filter((p) => p.experiment === experiment && p.model).map((p) => `${slug} ${p.model}`));
+    expect(offered.length).toBeGreaterThan(0);
+    expect(RUN_TIMES.runs.filter((r) => r.model).map((r) => `${r.slug} ${r.model}`).sort()).toEqual(offered.sort());
+    for (const entry of offered) {
+      const [slug, model] = entry.split(' ') as [string, string];
+      expect(measuredRun(slug, model)?.steps, entry).toBeGreaterThan(0);
     }
   });
 
