@@ -2,7 +2,7 @@
  * Widget state in the URL, for every widget on its chapter page: a reader changes controls, copies the
  * link, opens it, and gets the same settings, seed and first numbers (a live figure after one Step);
  * the clipboard's refusal falls back to a selected text field; malformed links fall back to the
- * defaults with a notice naming what was ignored (a few dozen per widget here, applied through
+ * defaults with a notice naming what was ignored (ten per widget here, applied through
  * popstate without reloads; the 200-per-widget sweep is the unit test's).
  */
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ import { exportedJson, figureOf, recordProgress, stepOnce, waitForFigure, WIDGET
 import { malformedParams, rng } from '../unit/widgets/share-fields';
 
 const browser = useChromium();
-const SWEEP = 30;
+/** In the page, where each link costs a popstate and a redraw; the 200-per-widget sweep is the unit test's (30 here took a minute of the suite). */
+const SWEEP = 10;
 
 async function clipboardContext(): Promise<BrowserContext> {
   const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });

@@ -14,20 +14,19 @@ import { pickMetrics, type ClaimFile, type StoredRun } from '../../../src/replic
 import type { MeasurementSet } from '../../../src/replication/sets';
 
 /**
- * The seeds `npm test` re-derives (the committed files hold 1–5; `npm run replicate` measures all five).
- * Seed 1 is the seed of every trace, so each trace is re-derived from the very run the test makes.
- * A claim's file also gets seed 3, the seed on which the old R3 settings broke: its page checks are
- * evaluated on the fresh numbers, and a second seed catches a check that holds by luck. A study's file
- * carries no check, only numbers the chapters quote; the runs are deterministic, so one seed re-derived
- * exactly shows the engine still makes them. Files below that run only code another file re-derives are
- * not re-run at all.
+ * The seed `npm test` re-derives (the committed files hold 1–5; `npm run replicate` measures all five): seed 1,
+ * the seed of every trace, so each trace is re-derived from the very run the test makes. The runs are
+ * deterministic, so one seed re-derived exactly shows the engine still makes a file's numbers, and a claim's page
+ * checks are evaluated on the fresh numbers of that seed (the page evaluates them on all five committed seeds). Claims
+ * were also re-derived on seed 3 until 2026-12-03; no claim's run leaves a code path on seed 3 it does not take
+ * on seed 1 (no arm diverges on any seed), and those runs cost 93 s of the suite (docs/protocol.md). Files below
+ * that run only code another file re-derives are not re-run at all.
  */
-export const CLAIM_SEEDS = [1, 3] as const;
-export const STUDY_SEEDS = [1] as const;
+const FRESH_SEEDS = [1] as const;
 
 /**
  * The convnet rows (R1c–R5c, docs/protocol.md) instead: a convnet run costs what about ten MLP runs cost, and
- * re-deriving all five rows on two seeds would add some 15 minutes. Only the cheapest, R1c, is re-derived, on
+ * re-deriving all five rows would add some 8 minutes. Only the cheapest, R1c, is re-derived, on
  * seed 1: its exact match shows the convnet's engine (convolution, its gradient, channel BatchNorm, pooling)
  * unchanged, and its check is evaluated on the fresh numbers. R2c–R5c run the same network through code the
  * MLP claims re-derive (noise, ℓp, G′, probes); they are held fresh by their config hash and the engine
@@ -38,15 +37,15 @@ const CONVNET_SEEDS: Readonly<Record<string, readonly number[]>> = { R1c: [1], R
 /**
  * The two dearest studies, by the same argument: they run a claim's experiment and network with other
  * settings (a learning rate, a layer, λ or c), through code that claim's own runs re-derive, R6 (wgan) and R3
- * (ics-gradients, the deep linear network) on two seeds each. Re-deriving them cost 271 and 104 s of CPU on seed
+ * (ics-gradients, the deep linear network). Re-deriving them cost 271 and 104 s of CPU on seed
  * 1 alone, over a third of the project's; they are held fresh by config hash and engine fingerprint instead.
  */
 const HELD_BY_FINGERPRINT = new Set(['wgan-settings', 'ics-settings']);
 
 /** The seeds the science tests re-derive a replication file on (none: held fresh by hash and fingerprint). */
-export function freshSeedsOf(set: MeasurementSet, isClaim: boolean): readonly number[] {
+export function freshSeedsOf(set: MeasurementSet): readonly number[] {
   if (HELD_BY_FINGERPRINT.has(set.id)) return [];
-  return CONVNET_SEEDS[set.id] ?? (isClaim ? CLAIM_SEEDS : STUDY_SEEDS);
+  return CONVNET_SEEDS[set.id] ?? FRESH_SEEDS;
 }
 
 export interface FreshRun {

@@ -38,7 +38,7 @@ const CONVNET_TRACES = TRACE_PLANS.filter((p) => p.model).map((p) => ({ name: tr
  */
 const isConvnetTraining = (set: MeasurementSet) => set.runs.some((r) => r.experiment === 'bn-vs-standard' && r.overrides.model === 'convnet');
 
-const seedsOf = (set: MeasurementSet): readonly number[] => freshSeedsOf(set, CLAIMS.some((c) => c.id === set.id));
+const seedsOf = freshSeedsOf;
 
 /** The files the science tests re-derive (the others are held fresh by config hash and engine fingerprint). */
 export const REDERIVED = MEASUREMENT_SETS.filter((s) => seedsOf(s).length > 0);
