@@ -9,7 +9,7 @@
  */
 import { tf } from '../tf';
 import type { Tensor2D } from '@tensorflow/tfjs-core';
-import { meanAbsDiff, quantile } from './stats';
+import { meanAbsDiff, quantiles } from './stats';
 
 export const ACTIVATION_QUANTILES: readonly [string, number][] = [
   ['q05', 0.05],
@@ -37,7 +37,8 @@ export class ActivationTracker {
     });
     const prefix = `act.${this.layer}`;
     const metrics: Record<string, number> = {};
-    for (const [name, q] of ACTIVATION_QUANTILES) metrics[`${prefix}.${name}`] = quantile(column!, q);
+    const values = quantiles(column!, ACTIVATION_QUANTILES.map(([, q]) => q));
+    ACTIVATION_QUANTILES.forEach(([name], i) => (metrics[`${prefix}.${name}`] = values[i]!));
     if (this.previous) {
       metrics[`${prefix}.dMean`] = meanAbsDiff(mean!, this.previous.mean);
       metrics[`${prefix}.dVar`] = meanAbsDiff(variance!, this.previous.variance);
