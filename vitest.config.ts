@@ -27,6 +27,9 @@ export default defineConfig({
           // 145 s → 34 s wall (71 s → 19 s CPU) on the shared 2-core machine. Every file sets what it
           // relies on (the tf backend in beforeAll, env vars restored after), so order does not matter.
           isolate: false,
+          // A test's first call may load a pipeline cold (the glossary's Markdown + KaTeX render took 6 s at load 7,
+          // over vitest's 5 s default): a limit for hangs, not a time budget.
+          testTimeout: 20_000,
         },
       },
       {
