@@ -24,9 +24,15 @@ const OUT_DIR = process.env.SITE_DIR ?? 'dist';
 const REPORT_DIR = 'test-results';
 mkdirSync(REPORT_DIR, { recursive: true });
 
+/** Each step's wall-clock time, printed with the summary: the suite must stay under 25 minutes on 2 cores. */
+const timings = [];
+const seconds = (since) => Math.round((performance.now() - since) / 1000);
+
 function run(title, command, args, env = {}) {
   console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const started = performance.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  timings.push(`${title} ${seconds(started)} s`);
   if (result.status !== 0) {
     console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status || 1);
@@ -39,6 +45,7 @@ function run(title, command, args, env = {}) {
  * the first failing step (in the order given) is the one reported.
  */
 async function runTogether(steps) {
+  const started = performance.now();
   const results = await Promise.all(
     steps.map(
       ({ title, command, args, env = {} }) =>
@@ -47,13 +54,14 @@ async function runTogether(steps) {
           const output = [];
           child.stdout.on('data', (chunk) => output.push(chunk));
           child.stderr.on('data', (chunk) => output.push(chunk));
-          child.on('close', (status, signal) => done({ title, command, args, status, signal, output }));
+          child.on('close', (status, signal) => done({ title, command, args, status, signal, output, took: seconds(started) }));
         }),
     ),
   );
-  for (const { title, command, args, output } of results) {
+  for (const { title, command, args, output, took } of results) {
     console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
     process.stdout.write(Buffer.concat(output));
+    timings.push(`${title} ${took} s`);
   }
   const failed = results.find((r) => r.status !== 0);
   if (failed) {
@@ -102,4 +110,5 @@ if (passed === 0) {
   process.exit(1);
 }
 console.log(`\n${layers.map((l) => `${l.name} ${l.passed}/${l.total}`).join(', ')}`);
+console.log(`wall clock: ${timings.join(', ')}${enginesOnly ? '' : ' (type check and unit tests side by side)'}`);
 console.log(`${passed} passed, ${failed} failed`);
