@@ -12,13 +12,14 @@
  * the lab onto cpu). On the home page the search answers too.
  *
  * Phone (390×844, touch): no page scrolls sideways once its islands have hydrated, at 390 px and at 360 px,
- * and axe finds nothing at 360 px.
+ * and axe finds nothing at 360 px. At 1280, 390 and 360 px every figure's chart text renders at 11 CSS px or
+ * more (issue 17), and on the phone every control of a figure is a 44 × 44 px touch target.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from './support/browser';
 import { recordLabMessages } from './support/lab-messages';
-import { cspProblems, distortedImages, headOf, horizontalOverflow, recordBrowserIssues, recordCspViolations, settled, unnamedFields } from './support/page-checks';
+import { cspProblems, distortedImages, headOf, horizontalOverflow, recordBrowserIssues, recordCspViolations, settled, smallChartText, smallTouchTargets, unnamedFields } from './support/page-checks';
 import { openPhonePage, PHONE_VIEWPORT } from './support/phone';
 import { axeViolations, baseUrl, crawlSite, foreignRequests, hydrateIslands, siteUrl, watchPage } from './support/site';
 
@@ -79,6 +80,7 @@ describe('every page on a desktop', () => {
     expect.soft(await distortedImages(page), 'distorted images').toEqual([]);
     // Every island is hydrated and in view by now, so the widgets' own controls are counted too.
     expect.soft(await unnamedFields(page), 'form fields').toEqual({ unnamed: [], duplicateIds: [] });
+    expect.soft(await smallChartText(page), 'chart text under 11 px at 1280 px').toEqual([]);
 
     expect.soft(await axeViolations(page), 'axe, light theme').toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -112,9 +114,12 @@ describe('every page on a phone', () => {
     await hydrateIslands(phone.page);
     expect(await phone.page.evaluate(() => innerWidth)).toBe(PHONE_VIEWPORT.width);
     expect.soft(await horizontalOverflow(phone.page), `at ${PHONE_VIEWPORT.width} px`).toBeNull();
+    expect.soft(await smallChartText(phone.page), `chart text under 11 px at ${PHONE_VIEWPORT.width} px`).toEqual([]);
+    expect.soft(await smallTouchTargets(phone.page), 'figure controls under 44 × 44 px on a touch screen').toEqual([]);
     await phone.page.setViewportSize(NARROWEST);
     await settled(phone.page);
     expect.soft(await horizontalOverflow(phone.page), `at ${NARROWEST.width} px`).toBeNull();
+    expect.soft(await smallChartText(phone.page), `chart text under 11 px at ${NARROWEST.width} px`).toEqual([]);
     expect.soft(await axeViolations(phone.page), `axe at ${NARROWEST.width} px`).toEqual([]);
     await phone.close();
   });

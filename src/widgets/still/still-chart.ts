@@ -6,7 +6,7 @@
  */
 import { format, line, scaleLinear, scaleLog } from 'd3';
 import { armStyle } from '../../charts/arm-styles';
-import { HEIGHT, MARGIN, WIDTH, valueDomain } from '../../charts/frame';
+import { HEIGHT, MARGIN, WIDTH, powerOfTen, valueDomain } from '../../charts/frame';
 
 export interface StillSeries {
   /** Arm id: selects the name, colour and dash pattern. */
@@ -90,11 +90,11 @@ export function stillChart(spec: StillChartSpec): StillChart {
   });
 
   const xTickFormat = format(spec.xFormat ?? '~s');
-  const yTicks = y.ticks(5).flatMap((v) => {
-    // A log axis offers every 1–9 multiple; keep the labelled ones (1, 2, 5 × 10ⁿ).
-    const label = log ? y.tickFormat(5, '~g')(v) : Y_TICKS(v);
-    return label ? [{ at: round1(y(v)), label }] : [];
-  });
+  // A log axis labels powers of ten only, written short (10⁵, as the live charts do): on a phone the
+  // text keeps its size while the drawing shrinks (charts.css), so a long label would run off the left.
+  const yTicks = log
+    ? y.ticks(5).flatMap((v) => (Number.isInteger(Math.log10(v)) ? [{ at: round1(y(v)), label: powerOfTen(Math.log10(v)) }] : []))
+    : y.ticks(5).map((v) => ({ at: round1(y(v)), label: Y_TICKS(v) }));
   return {
     width: WIDTH,
     height: HEIGHT,
