@@ -69,7 +69,15 @@ export function logTicks(domain: readonly [number, number], most = 5): { value: 
   return out;
 }
 
-/** Clears `svg` and draws axes and labels at `size` (CSS px, one unit each); the caller adds marks to `plot`. */
+/** Each chart's frame as last drawn (what decides its axes, labels and clip), so a redraw can keep it. */
+const drawnFrames = new WeakMap<SVGSVGElement, string>();
+
+/**
+ * Draws axes and labels at `size` (CSS px, one unit each) and returns an empty `plot` for the caller's
+ * marks; everything else the caller drew before is removed. While training, most redraws only add
+ * points: when the axes, labels and clip would come out the same they are kept, not rebuilt, since
+ * laying out their text again was much of a redraw's cost on a slow phone.
+ */
 export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize = { width: WIDTH, height: HEIGHT }): Frame {
   const y = (spec.log ? scaleLog() : scaleLinear()).domain(spec.yDomain).nice();
   const yTicks =
@@ -83,7 +91,30 @@ export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize =
     .range([margin.left, width - margin.right]);
   y.range([height - margin.bottom, margin.top]);
   const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
-  root.selectAll('*').remove();
+  const clipId = `${svg.id || 'chart'}-clip`;
+  const key = JSON.stringify([spec.xLabel, spec.yLabel, spec.xFormat, spec.log, x.domain(), x.range(), y.domain(), y.range(), yTicks, clipId]);
+  if (drawnFrames.get(svg) === key && !root.select(':scope > [data-frame]').empty()) {
+    root.selectAll(':scope > :not([data-frame])').remove();
+  } else {
+    root.selectAll('*').remove();
+    drawAxes(root, spec, { width, height, margin }, x, y, yTicks, clipId);
+    drawnFrames.set(svg, key);
+  }
+  const plot = root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`);
+  return { root, x, y, plot, size, margin };
+}
+
+/** The frame's lasting parts (each marked data-frame): the axes, their labels and the plot's clip. */
+function drawAxes(
+  root: Selection<SVGSVGElement, unknown, null, undefined>,
+  spec: FrameSpec,
+  box: ChartBox,
+  x: ScaleContinuousNumeric<number, number>,
+  y: YScale,
+  yTicks: readonly { value: number; label: string }[],
+  clipId: string,
+): void {
+  const { width, height, margin } = box;
   const xTicks = Math.max(2, Math.floor((width - margin.left - margin.right) / 70));
   root
     .append('g')
@@ -99,9 +130,8 @@ export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize =
         .tickValues(yTicks.map((t) => t.value))
         .tickFormat((_, i) => yTicks[i]!.label),
     );
-  drawAxisLabels(root, spec, { width, height, margin });
+  drawAxisLabels(root, spec, box);
   // Marks stay inside the plot: a diverging arm is clipped (and marked), not allowed to rescale the rest.
-  const clipId = `${svg.id || 'chart'}-clip`;
   root
     .append('clipPath')
     .attr('id', clipId)
@@ -110,8 +140,7 @@ export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize =
     .attr('y', margin.top - 4)
     .attr('width', width - margin.left - margin.right + 4)
     .attr('height', height - margin.top - margin.bottom + 8);
-  const plot = root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`);
-  return { root, x, y, plot, size, margin };
+  root.selectAll(':scope > *').attr('data-frame', '');
 }
 
 export interface ChartBox {

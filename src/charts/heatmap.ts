@@ -60,14 +60,24 @@ function scales(spec: FieldSpec): { x: ScaleLinear<number, number>; y: ScaleLine
   };
 }
 
-/** The cells as n × n pixels (row 0 at the bottom, so drawn flipped), scaled up smoothly to the canvas. */
-function paintCells(canvas: HTMLCanvasElement, spec: FieldSpec): void {
+/**
+ * Paints the cells on `canvas` (laid over the plot area by CANVAS_BOX): n × n pixels (row 0 at the
+ * bottom, so drawn flipped), scaled up smoothly. A colour scale returns a few hundred distinct strings
+ * for a thousand cells, so each string is parsed once.
+ */
+export function paintCells(canvas: HTMLCanvasElement, spec: Pick<FieldSpec, 'size' | 'values' | 'color'>): void {
   const n = spec.size;
   const cells = new ImageData(n, n);
+  const parsed = new Map<string, readonly number[]>();
   spec.values.forEach((v, i) => {
-    const rgb = parseColor(spec.color(v))?.rgb();
-    const pixel = 4 * ((n - 1 - Math.floor(i / n)) * n + (i % n));
-    cells.data.set([rgb?.r ?? 0, rgb?.g ?? 0, rgb?.b ?? 0, 255], pixel);
+    const css = spec.color(v);
+    let rgba = parsed.get(css);
+    if (!rgba) {
+      const rgb = parseColor(css)?.rgb();
+      rgba = [rgb?.r ?? 0, rgb?.g ?? 0, rgb?.b ?? 0, 255];
+      parsed.set(css, rgba);
+    }
+    cells.data.set(rgba, 4 * ((n - 1 - Math.floor(i / n)) * n + (i % n)));
   });
   const small = document.createElement('canvas');
   small.width = n;
@@ -83,25 +93,21 @@ function paintCells(canvas: HTMLCanvasElement, spec: FieldSpec): void {
 const pointerHandlers = new WeakMap<SVGSVGElement, (at: [number, number] | null) => void>();
 
 /**
- * Paints the cells on `canvas` (laid over the plot area by CANVAS_BOX) and draws the rest into `svg`;
- * `cursor` outlines one cell; `onPoint` gets the pointer's field position. The parts that do not change
- * between snapshots (axes, rings, labels, hover target) are built on the first call only; later calls
- * update the contours, the dots and the cursor in place. Rebuilding everything on every snapshot, on top of
- * the page's own layout and paint, made frames of 60-90 ms while the WGAN figure trained.
+ * The SVG's scales, building on the first call what does not change between snapshots (layers, axes,
+ * rings, labels, hover target). Rebuilding everything on every snapshot, on top of the page's own layout
+ * and paint, made frames of 60-90 ms while the WGAN figure trained; later calls update the contours, the
+ * dots and the cursor in place, each on its own (drawContours, drawSamples, drawCursor), so the caller can
+ * give each its own frame and a moved cursor redraws only itself. The cells are painted apart (paintCells).
  */
-export function drawField(
-  svg: SVGSVGElement,
-  canvas: HTMLCanvasElement,
-  spec: FieldSpec,
-  cursor: readonly [number, number] | null,
-  onPoint: (at: [number, number] | null) => void,
-): void {
-  paintCells(canvas, spec);
+function fieldScales(svg: SVGSVGElement, spec: FieldSpec): { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> } {
   const { x, y } = scales(spec);
-  const root = select(svg);
-  pointerHandlers.set(svg, onPoint);
-  if (root.select('g.field').empty()) drawFrame(svg, spec, x, y);
+  if (select(svg).select('g.field').empty()) drawFrame(svg, spec, x, y);
+  return { x, y };
+}
 
+/** The contour lines of the field. */
+export function drawContours(svg: SVGSVGElement, spec: FieldSpec): void {
+  const { x } = fieldScales(svg, spec);
   const n = spec.size;
   const cell = SIDE / n;
   // d3-contour works in grid units with row 0 at the top of its array; ours is at the bottom.
@@ -111,13 +117,17 @@ export function drawField(
       this.stream.point(x.range()[0]! + gx * cell, FIELD_MARGIN.top + gy * cell);
     },
   });
-  root
+  select(svg)
     .select('g.contours')
     .selectAll('path')
     .data(spec.thresholds.length > 0 ? contours().size([n, n]).thresholds([...spec.thresholds])(flipped) : [])
     .join('path')
     .attr('d', geoPath(toScreen));
+}
 
+/** The sample points on the square, as dots. */
+export function drawSamples(svg: SVGSVGElement, spec: FieldSpec): void {
+  const { x, y } = fieldScales(svg, spec);
   const [lo, hi] = spec.extent;
   const dots: [number, number][] = [];
   for (let i = 0; i + 1 < spec.points.length; i += 2) {
@@ -125,15 +135,26 @@ export function drawField(
     const py = spec.points[i + 1]!;
     if (px >= lo && px <= hi && py >= lo && py <= hi) dots.push([px, py]);
   }
-  root
+  select(svg)
     .select('g.samples')
     .selectAll('circle')
     .data(dots)
     .join((enter) => enter.append('circle').attr('r', 2.2))
     .attr('cx', ([px]) => x(px))
     .attr('cy', ([, py]) => y(py));
+}
 
-  const outline = root.select('rect.cursor-cell').attr('display', cursor ? null : 'none');
+/** The outline of the `cursor` cell (none when null); `onPoint` gets the pointer's field position. */
+export function drawCursor(
+  svg: SVGSVGElement,
+  spec: FieldSpec,
+  cursor: readonly [number, number] | null,
+  onPoint: (at: [number, number] | null) => void,
+): void {
+  const { x } = fieldScales(svg, spec);
+  pointerHandlers.set(svg, onPoint);
+  const cell = SIDE / spec.size;
+  const outline = select(svg).select('rect.cursor-cell').attr('display', cursor ? null : 'none');
   if (cursor) {
     const [row, column] = cursor;
     outline
