@@ -93,21 +93,23 @@ export function paintCells(canvas: HTMLCanvasElement, spec: Pick<FieldSpec, 'siz
 const pointerHandlers = new WeakMap<SVGSVGElement, (at: [number, number] | null) => void>();
 
 /**
- * The SVG's scales, building on the first call what does not change between snapshots (layers, axes,
- * rings, labels, hover target). Rebuilding everything on every snapshot, on top of the page's own layout
- * and paint, made frames of 60-90 ms while the WGAN figure trained; later calls update the contours, the
- * dots and the cursor in place, each on its own (drawContours, drawSamples, drawCursor), so the caller can
- * give each its own frame and a moved cursor redraws only itself. The cells are painted apart (paintCells).
+ * Draws all but the cells into `svg`; `cursor` outlines one cell; `onPoint` gets the pointer's field
+ * position. The parts that do not change between snapshots (axes, rings, labels, hover target) are
+ * built on the first call only; later calls update the contours, the dots and the cursor in place.
+ * Rebuilding everything on every snapshot, on top of the page's own layout and paint, made frames of
+ * 60-90 ms while the WGAN figure trained. The cells are painted apart (paintCells), in another frame.
  */
-function fieldScales(svg: SVGSVGElement, spec: FieldSpec): { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> } {
+export function drawField(
+  svg: SVGSVGElement,
+  spec: FieldSpec,
+  cursor: readonly [number, number] | null,
+  onPoint: (at: [number, number] | null) => void,
+): void {
   const { x, y } = scales(spec);
-  if (select(svg).select('g.field').empty()) drawFrame(svg, spec, x, y);
-  return { x, y };
-}
+  const root = select(svg);
+  pointerHandlers.set(svg, onPoint);
+  if (root.select('g.field').empty()) drawFrame(svg, spec, x, y);
 
-/** The contour lines of the field. */
-export function drawContours(svg: SVGSVGElement, spec: FieldSpec): void {
-  const { x } = fieldScales(svg, spec);
   const n = spec.size;
   const cell = SIDE / n;
   // d3-contour works in grid units with row 0 at the top of its array; ours is at the bottom.
@@ -117,17 +119,13 @@ export function drawContours(svg: SVGSVGElement, spec: FieldSpec): void {
       this.stream.point(x.range()[0]! + gx * cell, FIELD_MARGIN.top + gy * cell);
     },
   });
-  select(svg)
+  root
     .select('g.contours')
     .selectAll('path')
     .data(spec.thresholds.length > 0 ? contours().size([n, n]).thresholds([...spec.thresholds])(flipped) : [])
     .join('path')
     .attr('d', geoPath(toScreen));
-}
 
-/** The sample points on the square, as dots. */
-export function drawSamples(svg: SVGSVGElement, spec: FieldSpec): void {
-  const { x, y } = fieldScales(svg, spec);
   const [lo, hi] = spec.extent;
   const dots: [number, number][] = [];
   for (let i = 0; i + 1 < spec.points.length; i += 2) {
@@ -135,26 +133,15 @@ export function drawSamples(svg: SVGSVGElement, spec: FieldSpec): void {
     const py = spec.points[i + 1]!;
     if (px >= lo && px <= hi && py >= lo && py <= hi) dots.push([px, py]);
   }
-  select(svg)
+  root
     .select('g.samples')
     .selectAll('circle')
     .data(dots)
     .join((enter) => enter.append('circle').attr('r', 2.2))
     .attr('cx', ([px]) => x(px))
     .attr('cy', ([, py]) => y(py));
-}
 
-/** The outline of the `cursor` cell (none when null); `onPoint` gets the pointer's field position. */
-export function drawCursor(
-  svg: SVGSVGElement,
-  spec: FieldSpec,
-  cursor: readonly [number, number] | null,
-  onPoint: (at: [number, number] | null) => void,
-): void {
-  const { x } = fieldScales(svg, spec);
-  pointerHandlers.set(svg, onPoint);
-  const cell = SIDE / spec.size;
-  const outline = select(svg).select('rect.cursor-cell').attr('display', cursor ? null : 'none');
+  const outline = root.select('rect.cursor-cell').attr('display', cursor ? null : 'none');
   if (cursor) {
     const [row, column] = cursor;
     outline
