@@ -60,24 +60,14 @@ function scales(spec: FieldSpec): { x: ScaleLinear<number, number>; y: ScaleLine
   };
 }
 
-/**
- * Paints the cells on `canvas` (laid over the plot area by CANVAS_BOX): n × n pixels (row 0 at the
- * bottom, so drawn flipped), scaled up smoothly. A colour scale returns a few hundred distinct strings
- * for a thousand cells, so each string is parsed once.
- */
-export function paintCells(canvas: HTMLCanvasElement, spec: Pick<FieldSpec, 'size' | 'values' | 'color'>): void {
+/** The cells as n × n pixels (row 0 at the bottom, so drawn flipped), scaled up smoothly to the canvas. */
+function paintCells(canvas: HTMLCanvasElement, spec: FieldSpec): void {
   const n = spec.size;
   const cells = new ImageData(n, n);
-  const parsed = new Map<string, readonly number[]>();
   spec.values.forEach((v, i) => {
-    const css = spec.color(v);
-    let rgba = parsed.get(css);
-    if (!rgba) {
-      const rgb = parseColor(css)?.rgb();
-      rgba = [rgb?.r ?? 0, rgb?.g ?? 0, rgb?.b ?? 0, 255];
-      parsed.set(css, rgba);
-    }
-    cells.data.set(rgba, 4 * ((n - 1 - Math.floor(i / n)) * n + (i % n)));
+    const rgb = parseColor(spec.color(v))?.rgb();
+    const pixel = 4 * ((n - 1 - Math.floor(i / n)) * n + (i % n));
+    cells.data.set([rgb?.r ?? 0, rgb?.g ?? 0, rgb?.b ?? 0, 255], pixel);
   });
   const small = document.createElement('canvas');
   small.width = n;
@@ -93,18 +83,20 @@ export function paintCells(canvas: HTMLCanvasElement, spec: Pick<FieldSpec, 'siz
 const pointerHandlers = new WeakMap<SVGSVGElement, (at: [number, number] | null) => void>();
 
 /**
- * Draws all but the cells into `svg`; `cursor` outlines one cell; `onPoint` gets the pointer's field
- * position. The parts that do not change between snapshots (axes, rings, labels, hover target) are
- * built on the first call only; later calls update the contours, the dots and the cursor in place.
- * Rebuilding everything on every snapshot, on top of the page's own layout and paint, made frames of
- * 60-90 ms while the WGAN figure trained. The cells are painted apart (paintCells), in another frame.
+ * Paints the cells on `canvas` (laid over the plot area by CANVAS_BOX) and draws the rest into `svg`;
+ * `cursor` outlines one cell; `onPoint` gets the pointer's field position. The parts that do not change
+ * between snapshots (axes, rings, labels, hover target) are built on the first call only; later calls
+ * update the contours, the dots and the cursor in place. Rebuilding everything on every snapshot, on top of
+ * the page's own layout and paint, made frames of 60-90 ms while the WGAN figure trained.
  */
 export function drawField(
   svg: SVGSVGElement,
+  canvas: HTMLCanvasElement,
   spec: FieldSpec,
   cursor: readonly [number, number] | null,
   onPoint: (at: [number, number] | null) => void,
 ): void {
+  paintCells(canvas, spec);
   const { x, y } = scales(spec);
   const root = select(svg);
   pointerHandlers.set(svg, onPoint);
