@@ -157,9 +157,9 @@ export const smallChartText = async (page: Page) =>
   (await chartTextSizes(page)).filter((s) => s.px < MIN_CHART_TEXT_PX).map((s) => `${s.figure}: "${s.text}" ${s.px} px`);
 
 /**
- * Brings every chart of the page on screen in turn, two frames each. A live chart redraws at a new width only
- * near the screen (the draw queue skips charts out of view), so after a resize the charts below keep the old
- * width's drawing, squeezed (an 11.5 px tick read 10.9 px at 360 px), until the reader reaches them.
+ * Brings every chart of the page on screen in turn, two frames each. A live chart redraws only within 200 px
+ * of the screen (StepChart's IntersectionObserver), so after a resize the charts below keep the old width's
+ * drawing (an 11.5 px tick read 10.9 px at 360 px) until the reader reaches them.
  */
 export const visitEveryChart = (page: Page) =>
   page.evaluate(async () => {
