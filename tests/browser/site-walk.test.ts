@@ -80,6 +80,7 @@ describe('every page on a desktop', () => {
     expect.soft(await distortedImages(page), 'distorted images').toEqual([]);
     // Every island is hydrated and in view by now, so the widgets' own controls are counted too.
     expect.soft(await unnamedFields(page), 'form fields').toEqual({ unnamed: [], duplicateIds: [] });
+    expect.soft(await visitEveryChart(page), 'charts that drew nothing at 1280 px').toEqual([]);
     expect.soft(await smallChartText(page), 'chart text under 11 px at 1280 px').toEqual([]);
 
     expect.soft(await axeViolations(page), 'axe, light theme').toEqual([]);
@@ -114,13 +115,14 @@ describe('every page on a phone', () => {
     await hydrateIslands(phone.page);
     expect(await phone.page.evaluate(() => innerWidth)).toBe(PHONE_VIEWPORT.width);
     expect.soft(await horizontalOverflow(phone.page), `at ${PHONE_VIEWPORT.width} px`).toBeNull();
+    expect.soft(await visitEveryChart(phone.page), `charts that drew nothing at ${PHONE_VIEWPORT.width} px`).toEqual([]);
     expect.soft(await smallChartText(phone.page), `chart text under 11 px at ${PHONE_VIEWPORT.width} px`).toEqual([]);
     expect.soft(await smallTouchTargets(phone.page), 'figure controls under 44 × 44 px on a touch screen').toEqual([]);
     await phone.page.setViewportSize(NARROWEST);
     await settled(phone.page);
     expect.soft(await horizontalOverflow(phone.page), `at ${NARROWEST.width} px`).toBeNull();
     // Live charts redraw at the new width as the reader reaches them; until then they show the 390 px drawing.
-    await visitEveryChart(phone.page);
+    expect.soft(await visitEveryChart(phone.page), `charts that drew nothing at ${NARROWEST.width} px`).toEqual([]);
     await expect.poll(() => smallChartText(phone.page), { message: `chart text under 11 px at ${NARROWEST.width} px` }).toEqual([]);
     expect.soft(await axeViolations(phone.page), `axe at ${NARROWEST.width} px`).toEqual([]);
     await phone.close();

@@ -157,17 +157,27 @@ export const smallChartText = async (page: Page) =>
   (await chartTextSizes(page)).filter((s) => s.px < MIN_CHART_TEXT_PX).map((s) => `${s.figure}: "${s.text}" ${s.px} px`);
 
 /**
- * Brings every chart of the page on screen in turn, two frames each. A live chart redraws only within 200 px
- * of the screen (StepChart's IntersectionObserver), so after a resize the charts below keep the old width's
- * drawing (an 11.5 px tick read 10.9 px at 360 px) until the reader reaches them.
+ * Brings every chart of the page on screen in turn, until it has drawn its text, then two frames more, and
+ * returns the captions of charts that drew none within `patienceMs`. A live chart draws only within 200 px
+ * of the screen (StepChart's IntersectionObserver) and one chart per frame (draw-queue.ts): without this
+ * visit a chart text check measures only the charts near where the page happens to be scrolled (at 390 px,
+ * 4 of a figure's 8), and after a resize the charts below keep the old width's drawing (an 11.5 px tick read
+ * 10.9 px at 360 px) until the reader reaches them.
  */
-export const visitEveryChart = (page: Page) =>
-  page.evaluate(async () => {
+export const visitEveryChart = (page: Page, patienceMs = 5_000) =>
+  page.evaluate(async (patience) => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    const blank: string[] = [];
     for (const chart of document.querySelectorAll('figure.chart')) {
       chart.scrollIntoView({ block: 'center' });
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const until = performance.now() + patience;
+      while (!chart.querySelector('svg text') && performance.now() < until) await frame();
+      if (!chart.querySelector('svg text')) blank.push(chart.querySelector('figcaption')?.textContent?.trim() ?? '(no caption)');
+      await frame();
+      await frame();
     }
-  });
+    return blank;
+  }, patienceMs);
 
 /** WCAG 2.5.5's enhanced target size, which a figure's controls meet on a phone (issue 17). */
 export const MIN_TOUCH_TARGET_PX = 44;
