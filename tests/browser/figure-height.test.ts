@@ -4,8 +4,9 @@
  * is never under 11 CSS px. Measured with every chart drawn (a chart draws once it nears the screen).
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { useChromium } from './support/browser';
+import { visitEveryChart } from './support/page-checks';
 import { siteUrl } from './support/site';
 import { figureOf, waitForFigure } from './share-helpers';
 import { WIDGETS } from '../../src/widgets/catalog';
@@ -29,14 +30,6 @@ const TALLER: Record<string, number> = {
 
 const LIVE = WIDGETS.filter((w) => w.experiment !== null).map((w) => w.slug);
 
-/** Brings every chart of the figure on screen in turn, so each draws at its size. */
-async function drawEveryChart(page: Page, figure: Locator): Promise<void> {
-  const charts = figure.locator('svg');
-  for (const chart of await charts.all()) await chart.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  await expect.poll(() => figure.locator('figure.chart > svg').evaluateAll((all) => all.every((svg) => svg.querySelector('text') !== null))).toBe(true);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
-
 /** The smallest on-screen size, in CSS px, of any text drawn in the figure's SVGs. */
 const smallestText = (figure: Locator) =>
   figure.evaluate((f) =>
@@ -56,7 +49,8 @@ describe.each(LIVE)('embed/%s/ at 1280×800', (slug) => {
     await page.goto(siteUrl(`embed/${slug}/`));
     const figure = figureOf(page, slug);
     await waitForFigure(figure, slug);
-    await drawEveryChart(page, figure);
+    // Measured with every chart drawn at its size (a chart draws once it nears the screen).
+    expect(await visitEveryChart(page), 'charts that drew nothing').toEqual([]);
     const { height } = (await figure.boundingBox())!;
     expect(height, `${slug}: figure height`).toBeLessThanOrEqual(TALLER[slug] ?? MAX_HEIGHT);
     expect(await smallestText(figure)).toBeGreaterThanOrEqual(MIN_TEXT_PX);
