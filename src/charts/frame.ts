@@ -22,6 +22,11 @@ const TICK_CHAR_PX = 7;
 /** Room for the turned y title (a 12.5 px line) left of the tick labels. */
 const Y_TITLE_PX = 20;
 
+/** The left margin that fits the y title and tick labels of `widest` characters, in px of 12 px text. */
+export function leftMargin(widest: number): number {
+  return Y_TITLE_PX + 10 + Math.max(1, widest) * TICK_CHAR_PX;
+}
+
 /** Height for a chart `width` px wide: compact, so a figure's panels fit on a screen or two. */
 export function chartHeight(width: number): number {
   return width < 260 ? 150 : width < 420 ? 190 : 210;
@@ -83,8 +88,7 @@ export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize =
   const yTicks =
     spec.log ? logTicks(y.domain() as [number, number])
     : y.ticks(5).map((value) => ({ value, label: format('~g')(value) }));
-  const widest = Math.max(1, ...yTicks.map((t) => t.label.length));
-  const margin = { top: 10, right: 10 + (spec.rightLabels ?? 0), bottom: 40, left: Y_TITLE_PX + 10 + widest * TICK_CHAR_PX };
+  const margin = { top: 10, right: 10 + (spec.rightLabels ?? 0), bottom: 40, left: leftMargin(Math.max(0, ...yTicks.map((t) => t.label.length))) };
   const { width, height } = size;
   const x = scaleLinear()
     .domain(spec.xDomain)

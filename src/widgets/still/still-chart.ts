@@ -6,7 +6,7 @@
  */
 import { format, line, scaleLinear, scaleLog } from 'd3';
 import { armStyle } from '../../charts/arm-styles';
-import { HEIGHT, MARGIN, WIDTH, powerOfTen, valueDomain } from '../../charts/frame';
+import { HEIGHT, leftMargin, MARGIN, WIDTH, powerOfTen, valueDomain } from '../../charts/frame';
 
 export interface StillSeries {
   /** Arm id: selects the name, colour and dash pattern. */
@@ -58,6 +58,14 @@ export interface StillChart extends StillFrame {
 
 /** One decimal of a 440-unit viewBox is finer than a pixel and keeps the page small. */
 const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * A still shrinks with its viewBox while its text keeps 11.5 CSS px or more (charts.css), so on a phone its
+ * text takes more of the drawing: about WIDTH / 300 units per CSS px where a still is 300 px wide (a 360 px
+ * screen). Its left margin fits the widest y tick label at that scale, or the turned y title ran into a
+ * "1,000" there; on a desktop the plot gives up a little width for it.
+ */
+const PHONE_UNITS_PER_PX = WIDTH / 300;
 const Y_TICKS = format('~g');
 
 function wantsLog(spec: StillChartSpec, ys: readonly number[]): boolean {
@@ -70,13 +78,18 @@ export function stillChart(spec: StillChartSpec): StillChart {
   const ys = spec.series.flatMap((s) => s.y);
   const log = wantsLog(spec, ys);
   const xs = spec.series.flatMap((s) => s.x);
-  const x = scaleLinear()
-    .domain(valueDomain(xs))
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
   const y = (log ? scaleLog() : scaleLinear())
     .domain(valueDomain(ys, log))
     .range([HEIGHT - MARGIN.bottom, MARGIN.top])
     .nice();
+  // A log axis labels powers of ten only, written short (10⁵, as the live charts do).
+  const yTicks = log
+    ? y.ticks(5).flatMap((v) => (Number.isInteger(Math.log10(v)) ? [{ at: round1(y(v)), label: powerOfTen(Math.log10(v)) }] : []))
+    : y.ticks(5).map((v) => ({ at: round1(y(v)), label: Y_TICKS(v) }));
+  const margin = { ...MARGIN, left: Math.max(MARGIN.left, Math.round(PHONE_UNITS_PER_PX * leftMargin(Math.max(0, ...yTicks.map((t) => t.label.length))))) };
+  const x = scaleLinear()
+    .domain(valueDomain(xs))
+    .range([margin.left, WIDTH - margin.right]);
   const usable = (v: number) => Number.isFinite(v) && (!log || v > 0);
 
   const arms = spec.series.map((s) => {
@@ -90,15 +103,10 @@ export function stillChart(spec: StillChartSpec): StillChart {
   });
 
   const xTickFormat = format(spec.xFormat ?? '~s');
-  // A log axis labels powers of ten only, written short (10⁵, as the live charts do): on a phone the
-  // text keeps its size while the drawing shrinks (charts.css), so a long label would run off the left.
-  const yTicks = log
-    ? y.ticks(5).flatMap((v) => (Number.isInteger(Math.log10(v)) ? [{ at: round1(y(v)), label: powerOfTen(Math.log10(v)) }] : []))
-    : y.ticks(5).map((v) => ({ at: round1(y(v)), label: Y_TICKS(v) }));
   return {
     width: WIDTH,
     height: HEIGHT,
-    margin: MARGIN,
+    margin,
     arms,
     xTicks: x.ticks(6).map((v) => ({ at: round1(x(v)), label: xTickFormat(v) })),
     yTicks,
