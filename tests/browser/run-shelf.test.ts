@@ -1,44 +1,61 @@
 /**
  * The run shelf on the noise-injection figure: pin the run shown (its label its settings by default,
- * editable), see it faintly under the live run in every line panel with what differs from the live run,
- * at most three pins; pins travel in the copied link (a pin of the trace's settings draws at once from it)
- * and in the CSV/JSON exports; a malformed pin in a link is named in the figure's notice and left out;
- * "Compare learning rates" pins claim R1's lower rate, trains it, and sets the higher one live.
+ * editable), see it faintly under the live run in every panel over steps (lines, and each unit's
+ * median in the distribution panels) with what differs from the live run, at most three pins; pins
+ * travel in the copied link (a pin of the trace's settings draws at once from it) and in the CSV/JSON
+ * exports; a malformed pin in a link is named in the figure's notice and left out; "Compare learning
+ * rates" pins claim R1's lower rate, trains it, and sets the higher one live. The landscape figure
+ * draws a pin in its range panels and its slice, from the pin's numbers; the WGAN figure's map says
+ * pins are drawn in its line panels.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useChromium } from './support/browser';
 import { axeViolations, baseUrl, siteUrl, watchPage, type PageWatch } from './support/site';
 import { downloadFrom, figureOf, LIVE_TIMEOUT_MS, openExports, waitForFigure } from './share-helpers';
 import { CLAIM_PLANS } from '../../src/replication/plan';
+import { describeRanges, rangeSeries } from '../../src/charts/range-chart';
+import { LANDSCAPE_ARMS, LANDSCAPE_SCHEMA, probeEtas, type LandscapeConfig } from '../../src/lab/experiments/landscape-schema';
+import { perEtaKey } from '../../src/lab/measure/landscape-keys';
+import { defaultsOf } from '../../src/lab/schema';
+import { describeSlice, probedSteps, sliceAt } from '../../src/widgets/landscape/landscape-view';
+import { traceColumns, type Trace } from '../../src/traces/trace';
 
 const SLUG = 'noise-injection';
 const PAGE = 'chapters/02-does-batchnorm-reduce-ics/';
 const ARMS = 4;
 /** Line panels: loss and accuracy, and the layer's mean and variance changes. */
 const LINE_PANELS = 4;
+/** Every line panel's lines of a pin, and its median in each arm's distribution panel. */
+const PIN_LINES = ARMS * LINE_PANELS + ARMS;
 const [slowRate, fastRate] = CLAIM_PLANS.find((c) => c.claim === 'R1')!.runs.map((r) => r.overrides.lr);
 
 const browser = useChromium();
 
-async function open(path: string): Promise<{ context: BrowserContext; page: Page; watch: PageWatch; figure: Locator }> {
+async function open(
+  path: string,
+  slug = SLUG,
+  beforeLoad?: (page: Page) => Promise<unknown>,
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch; figure: Locator }> {
   const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl()).origin });
   const page = await context.newPage();
   const watch = watchPage(page);
+  await beforeLoad?.(page);
   await page.goto(siteUrl(path));
-  const figure = figureOf(page, SLUG);
-  await waitForFigure(figure, SLUG);
+  const figure = figureOf(page, slug);
+  await waitForFigure(figure, slug);
   return { context, page, watch, figure };
 }
 
 const pinButton = (figure: Locator) => figure.getByRole('button', { name: /^Pin run/ });
 const shelfItems = (figure: Locator) => figure.locator('.run-shelf li');
-/** Every line panel's pinned lines of one pin, once the panels have drawn. */
-async function pinnedLines(page: Page, figure: Locator, letter: string): Promise<number> {
+/** One pin's faint lines under `within` (the whole figure by default), once every chart of the figure has drawn. */
+async function pinnedLines(page: Page, figure: Locator, letter: string, within: Locator = figure): Promise<number> {
   for (const chart of await figure.locator('svg[role="img"]').all()) await chart.scrollIntoViewIfNeeded();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  return figure.locator(`g.pinned[data-pin="${letter}"] path.pinned-line`).count();
+  return within.locator(`g.pinned[data-pin="${letter}"] path.pinned-line`).count();
 }
 const setExact = async (figure: Locator, name: string, value: string) => {
   const box = figure.getByRole('textbox', { name });
@@ -48,21 +65,21 @@ const setExact = async (figure: Locator, name: string, value: string) => {
 };
 
 describe('run shelf', () => {
-  it('pins the run shown, labels it by its settings, draws it under the live run in every line panel, and links and exports it', async () => {
+  it('pins the run shown, labels it by its settings, draws it under the live run in every panel over steps, and links and exports it', async () => {
     const { context, page, watch, figure } = await open(PAGE);
     expect(await shelfItems(figure).count()).toBe(0);
     await pinButton(figure).click();
     await expect.poll(() => shelfItems(figure).count()).toBe(1);
     const label = figure.getByRole('textbox', { name: 'Label of pinned run A' });
     expect(await label.inputValue()).toBe('default settings');
-    await expect.poll(() => pinnedLines(page, figure, 'A')).toBe(ARMS * LINE_PANELS);
+    await expect.poll(() => pinnedLines(page, figure, 'A')).toBe(PIN_LINES);
 
     // A changed setting: the pin stays, and says what differs from the live run.
     await setExact(figure, 'Learning rate, exact value', '0.2');
     await label.fill('the default run');
     await label.press('Enter');
     expect(await shelfItems(figure).first().textContent()).toContain(`lr ${fastRate} (live: lr 0.2)`);
-    expect(await pinnedLines(page, figure, 'A')).toBe(ARMS * LINE_PANELS);
+    expect(await pinnedLines(page, figure, 'A')).toBe(PIN_LINES);
 
     // Exports carry the pin: a run column, and its label, seed and settings.
     await openExports(figure);
@@ -80,7 +97,7 @@ describe('run shelf', () => {
     const linked = await open(`${link.pathname.replace(new URL(baseUrl()).pathname, '')}${link.search}`);
     await expect.poll(() => shelfItems(linked.figure).count()).toBe(1);
     expect(await linked.figure.getByRole('textbox', { name: 'Label of pinned run A' }).inputValue()).toBe('the default run');
-    await expect.poll(() => pinnedLines(linked.page, linked.figure, 'A')).toBe(ARMS * LINE_PANELS);
+    await expect.poll(() => pinnedLines(linked.page, linked.figure, 'A')).toBe(PIN_LINES);
     expect(linked.watch.consoleErrors).toEqual([]);
     await linked.context.close();
 
@@ -109,7 +126,7 @@ describe('run shelf', () => {
     // Not the trace's settings: nothing to draw until it trains.
     expect(await pinnedLines(page, figure, 'A')).toBe(0);
     await figure.getByRole('button', { name: 'Train A' }).click();
-    await expect.poll(() => pinnedLines(page, figure, 'A'), { timeout: LIVE_TIMEOUT_MS }).toBe(ARMS * LINE_PANELS);
+    await expect.poll(() => pinnedLines(page, figure, 'A'), { timeout: LIVE_TIMEOUT_MS }).toBe(PIN_LINES);
     await expect.poll(() => figure.getByRole('button', { name: 'Train A' }).count()).toBe(0);
     expect(watch.consoleErrors).toEqual([]);
     await context.close();
@@ -122,8 +139,60 @@ describe('run shelf', () => {
     await expect.poll(() => shelfItems(figure).count()).toBe(1);
     expect(await figure.getByRole('textbox', { name: 'Label of pinned run A' }).inputValue()).toBe(`lr ${slowRate}`);
     expect(await figure.getByRole('textbox', { name: 'Learning rate, exact value' }).inputValue()).toBe(String(fastRate));
-    await expect.poll(() => pinnedLines(page, figure, 'A'), { timeout: LIVE_TIMEOUT_MS }).toBe(ARMS * LINE_PANELS);
+    await expect.poll(() => pinnedLines(page, figure, 'A'), { timeout: LIVE_TIMEOUT_MS }).toBe(PIN_LINES);
     expect(await shelfItems(figure).first().textContent()).toContain(`lr ${slowRate} (live: lr ${fastRate})`);
+    await context.close();
+  });
+});
+
+describe('pins in panels that are not line charts', () => {
+  it('draws a pin in the landscape figure’s range panels (both edges) and its slice, lettered, from the pin’s numbers', async () => {
+    const { context, page, watch, figure } = await open('chapters/05-the-landscape/', 'landscape-probe');
+    const trace = JSON.parse(readFileSync('src/traces/landscape.json', 'utf8')) as Trace;
+    const columns = traceColumns(trace);
+    const etas = probeEtas(defaultsOf<LandscapeConfig>(LANDSCAPE_SCHEMA));
+    const chart = (name: RegExp) => figure.getByRole('figure', { name });
+    const letters = (panel: Locator) => panel.locator(`g.pinned[data-pin="A"] text.pinned-letter`).allTextContents();
+    await pinButton(figure).click();
+
+    // The slice at the latest probe: the pin's slice at the same step, one line per arm.
+    const step = probedSteps(columns).at(-1)!;
+    const slice = chart(new RegExp(`^Loss along the gradient at step ${step}$`));
+    await expect.poll(() => pinnedLines(page, figure, 'A', slice)).toBe(LANDSCAPE_ARMS.length);
+    expect(await letters(slice)).toEqual(LANDSCAPE_ARMS.map(() => 'A'));
+    expect(await slice.locator('.summary').textContent()).toContain(`Faint, ${describeSlice('pinned run A', sliceAt(columns, LANDSCAPE_ARMS, step, etas))}`);
+
+    // Another learning rate: the live run starts over, the pin's bands stay, two edges per arm.
+    const lr = figure.getByRole('textbox', { name: 'Learning rate, exact value' });
+    await lr.fill('0.2');
+    await lr.press('Enter');
+    await expect.poll(() => lr.inputValue()).toBe('0.2');
+    for (const [name, metric] of [
+      [/^\(a\) Loss along the gradient/, 'loss'],
+      [/^\(b\) Gradient change/, 'gradChange'],
+    ] as const) {
+      const panel = chart(name);
+      await expect.poll(() => pinnedLines(page, figure, 'A', panel)).toBe(2 * LANDSCAPE_ARMS.length);
+      expect(await letters(panel)).toEqual(LANDSCAPE_ARMS.map(() => 'A'));
+      const bands = rangeSeries(columns, LANDSCAPE_ARMS, etas.map((_, k) => perEtaKey(metric, k)));
+      expect(await panel.locator('.summary').textContent()).toContain(`Faint, ${describeRanges('pinned run A', bands)}`);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('says on the WGAN critic’s map that pins are drawn in the line panels, and draws none on it', async () => {
+    const { context, page, watch, figure } = await open('chapters/08-lipschitzness-elsewhere/', 'wasserstein-critic');
+    const note = figure.locator('.critic-field .pin-note');
+    expect(await note.count()).toBe(0);
+    await pinButton(figure).click();
+    await expect.poll(() => note.textContent()).toBe('Pinned runs are drawn in the line panels, not on this map: it shows the live run’s critic only.');
+    // Three arms in each of the three line panels; none on the map.
+    await expect.poll(() => pinnedLines(page, figure, 'A')).toBe(3 * 3);
+    expect(await figure.locator('.critic-field .pinned').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });
 });

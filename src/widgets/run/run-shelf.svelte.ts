@@ -101,11 +101,11 @@ export class RunShelf {
     pin.runner = null;
   }
 
-  /** The columns each ready pin shows now (a training pin shows its rows so far), with its letter. */
-  get shown(): { letter: string; columns: Columns }[] {
+  /** The columns each ready pin shows now (a training pin shows its rows so far), with its letter and settings. */
+  get shown(): { letter: string; columns: Columns; state: Config }[] {
     return this.pins.flatMap((pin, i) => {
       const columns = pin.ready ? pin.columns : pin.runner?.columns;
-      return columns && Object.keys(columns).length > 0 ? [{ letter: pinLetter(i), columns }] : [];
+      return columns && Object.keys(columns).length > 0 ? [{ letter: pinLetter(i), columns, state: pin.state }] : [];
     });
   }
 
