@@ -4,15 +4,16 @@
  * median in the distribution panels) with what differs from the live run, at most three pins; pins
  * travel in the copied link (a pin of the trace's settings draws at once from it) and in the CSV/JSON
  * exports; a malformed pin in a link is named in the figure's notice and left out; "Compare learning
- * rates" pins claim R1's lower rate, trains it, and sets the higher one live. The landscape figure
- * draws a pin in its range panels and its slice, from the pin's numbers; the WGAN figure's map says
- * pins are drawn in its line panels.
+ * rates" pins claim R1's lower rate, trains it, and sets the higher one live; a pin training on the
+ * shelf pauses while the figure is out of view. The landscape figure draws a pin in its range panels
+ * and its slice, from the pin's numbers; the WGAN figure's map says pins are drawn in its line panels.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useChromium } from './support/browser';
 import { axeViolations, baseUrl, siteUrl, watchPage, type PageWatch } from './support/site';
+import { recordLabMessages, type LabMessage } from './support/lab-messages';
 import { downloadFrom, figureOf, LIVE_TIMEOUT_MS, openExports, waitForFigure } from './share-helpers';
 import { CLAIM_PLANS } from '../../src/replication/plan';
 import { describeRanges, rangeSeries } from '../../src/charts/range-chart';
@@ -141,6 +142,31 @@ describe('run shelf', () => {
     expect(await figure.getByRole('textbox', { name: 'Learning rate, exact value' }).inputValue()).toBe(String(fastRate));
     await expect.poll(() => pinnedLines(page, figure, 'A'), { timeout: LIVE_TIMEOUT_MS }).toBe(PIN_LINES);
     expect(await shelfItems(figure).first().textContent()).toContain(`lr ${slowRate} (live: lr ${fastRate})`);
+    await context.close();
+  });
+
+  it('pauses a pin training on the shelf while the figure is out of view, with no step taken, and resumes it', async () => {
+    let messages!: () => Promise<LabMessage[]>;
+    const { context, page, watch, figure } = await open(`${PAGE}?${SLUG}.pin=lr:${slowRate},steps:2000`, SLUG, async (p) => (messages = await recordLabMessages(p)));
+    const states = async (kind: string, from = 0) => (await messages()).slice(from).filter((m) => m.type === 'state' && m.state === kind);
+    await figure.getByRole('button', { name: 'Train A' }).click();
+    const training = figure.locator('.run-shelf [role="status"]');
+    const stepShown = async () => Number(/step (\d+) of/.exec((await training.textContent()) ?? '')?.[1] ?? -1);
+    await expect.poll(stepShown, { timeout: LIVE_TIMEOUT_MS }).toBeGreaterThanOrEqual(2);
+    // The live run shows its trace: every worker that runs is the pin's (one or more, split by arm).
+    const workers = [...new Set((await states('running')).map((m) => m.worker))];
+    expect(workers.length).toBeGreaterThan(0);
+
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect.poll(async () => new Set((await states('paused')).map((m) => m.worker)).size).toBe(workers.length);
+    const pausedAt = new Map((await states('paused')).map((m) => [m.worker, m.step]));
+    const before = (await messages()).length;
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(async () => new Set((await states('running', before)).map((m) => m.worker)).size).toBe(workers.length);
+    // Each worker resumes at the very step it paused at: none trained out of view.
+    for (const resumed of await states('running', before)) expect(resumed.step).toBe(pausedAt.get(resumed.worker));
+    await expect.poll(stepShown).toBeGreaterThan(pausedAt.get(workers[0]!)!);
+    expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });
 });

@@ -195,12 +195,24 @@ export class LiveRun {
     this.run.show(columns ?? {}, columns !== null);
   }
 
-  /** Pauses while `element` is out of view or the tab hidden; ends the worker on leaving the page. */
+  /**
+   * Pauses while `element` is out of view or the tab hidden, and ends the workers on leaving the page:
+   * the live run's and those of pinned runs training on the shelf, which no reader sees either.
+   */
   attach(element: Element): () => void {
     const stop = watchVisibility(element, {
-      hidden: () => this.run.sleep(),
-      visible: () => this.run.wake(),
-      leave: () => this.run.dispose(),
+      hidden: () => {
+        this.run.sleep();
+        this.shelf.sleep();
+      },
+      visible: () => {
+        this.run.wake();
+        this.shelf.wake();
+      },
+      leave: () => {
+        this.run.dispose();
+        this.shelf.dispose();
+      },
     });
     return () => {
       stop();

@@ -127,7 +127,21 @@ export class RunShelf {
     return this.pins.flatMap((pin, i) => (pin.ready ? [{ letter: pinLetter(i), label: pin.label, state: pin.state, table: columnsTable(pin.columns) }] : []));
   }
 
+  /** Pauses the pins training now, as the live run pauses while its figure is out of sight. */
+  sleep(): void {
+    for (const pin of this.pins) pin.runner?.sleep();
+  }
+
+  /** Resumes what `sleep` paused. */
+  wake(): void {
+    for (const pin of this.pins) pin.runner?.wake();
+  }
+
+  /** Ends every training pin's worker; such a pin can be trained again (from its start). */
   dispose(): void {
-    for (const pin of this.pins) pin.runner?.dispose();
+    for (const pin of this.pins) {
+      pin.runner?.dispose();
+      pin.runner = null;
+    }
   }
 }
