@@ -6,7 +6,8 @@
  * exports; a malformed pin in a link is named in the figure's notice and left out; "Compare learning
  * rates" pins claim R1's lower rate, trains it, and sets the higher one live; a pin training on the
  * shelf pauses while the figure is out of view. The landscape figure draws a pin in its range panels
- * and its slice, from the pin's numbers; the WGAN figure's map says pins are drawn in its line panels.
+ * and its slice, the ℓp figure in its loss band and its units' distribution panels (as the median),
+ * from the pin's numbers; the WGAN figure's map says pins are drawn in its line panels.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,9 @@ import { CLAIM_PLANS } from '../../src/replication/plan';
 import { describeRanges, rangeSeries } from '../../src/charts/range-chart';
 import { LANDSCAPE_ARMS, LANDSCAPE_SCHEMA, probeEtas, type LandscapeConfig } from '../../src/lab/experiments/landscape-schema';
 import { perEtaKey } from '../../src/lab/measure/landscape-keys';
+import { LP_NORMS_ARMS, LP_NORMS_SCHEMA, lpProbeEtas, type LpNormsConfig } from '../../src/lab/experiments/lp-norms-schema';
+import { bandSeries, trackedLayersIn } from '../../src/charts/series';
+import { describeLines } from '../../src/charts/describe';
 import { defaultsOf } from '../../src/lab/schema';
 import { describeSlice, probedSteps, sliceAt } from '../../src/widgets/landscape/landscape-view';
 import { traceColumns, type Trace } from '../../src/traces/trace';
@@ -204,6 +208,29 @@ describe('pins in panels that are not line charts', () => {
       expect(await panel.locator('.summary').textContent()).toContain(`Faint, ${describeRanges('pinned run A', bands)}`);
     }
     expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws a pin in the ℓp figure’s loss-band panel and, as its median, in each unit’s distribution panel', async () => {
+    const { context, page, watch, figure } = await open('chapters/07-is-batchnorm-the-only-way/', 'normalization-zoo');
+    const trace = JSON.parse(readFileSync('src/traces/lp-norms.json', 'utf8')) as Trace;
+    const columns = traceColumns(trace);
+    const defaults = defaultsOf<LpNormsConfig>(LP_NORMS_SCHEMA);
+    await pinButton(figure).click();
+    // Another learning rate: the live run starts over, so what is drawn is the pin's.
+    await setExact(figure, 'Learning rate, exact value', String(defaults.lr / 2));
+    const band = figure.getByRole('figure', { name: /^Loss along the gradient, range over η/ });
+    await expect.poll(() => pinnedLines(page, figure, 'A', band)).toBe(2 * LP_NORMS_ARMS.length);
+    const ranges = rangeSeries(columns, LP_NORMS_ARMS, lpProbeEtas(defaults).map((_, k) => perEtaKey('loss', k)));
+    expect(await band.locator('.summary').textContent()).toContain(`Faint, ${describeRanges('pinned run A', ranges)}`);
+
+    const layer = trackedLayersIn(columns)[0]!;
+    const unit = figure.getByRole('figure', { name: `BatchNorm, layer ${layer}` });
+    await expect.poll(() => pinnedLines(page, figure, 'A', unit)).toBe(1);
+    expect(await unit.locator('text.pinned-letter').allTextContents()).toEqual(['A']);
+    const { x, q } = bandSeries(columns, 'batchnorm', layer);
+    expect(await unit.locator('.summary').textContent()).toContain(`Faint, ${describeLines('pinned run A, median', [{ id: 'batchnorm', x, y: q.q50 }])}`);
     expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });
