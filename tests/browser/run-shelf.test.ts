@@ -231,6 +231,7 @@ describe('pins in panels that are not line charts', () => {
     expect(await unit.locator('text.pinned-letter').allTextContents()).toEqual(['A']);
     const { x, q } = bandSeries(columns, 'batchnorm', layer);
     expect(await unit.locator('.summary').textContent()).toContain(`Faint, ${describeLines('pinned run A, median', [{ id: 'batchnorm', x, y: q.q50 }])}`);
+    expect(await axeViolations(page)).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });
