@@ -192,11 +192,19 @@ describe('pins in panels that are not line charts', () => {
     expect(await letters(slice)).toEqual(LANDSCAPE_ARMS.map(() => 'A'));
     expect(await slice.locator('.summary').textContent()).toContain(`Faint, ${describeSlice('pinned run A', sliceAt(columns, LANDSCAPE_ARMS, step, etas))}`);
 
+    // A narrower probe range live, one step: the slice at step 0 reaches out to the pin's largest η.
+    await setExact(figure, 'Largest probe step, exact value', '1');
+    await figure.getByRole('button', { name: 'Step', exact: true }).click();
+    const first = chart(/^Loss along the gradient at step 0$/);
+    await expect.poll(() => pinnedLines(page, figure, 'A', first)).toBe(LANDSCAPE_ARMS.length);
+    const plotRight = Number(await first.locator('clipPath rect').getAttribute('x')) + Number(await first.locator('clipPath rect').getAttribute('width'));
+    for (const x of await first.locator('text.pinned-letter').evaluateAll((texts) => texts.map((t) => Number(t.getAttribute('x'))))) {
+      expect(x).toBeLessThanOrEqual(plotRight);
+    }
+    expect(await first.locator('.summary').textContent()).toContain(`Faint, ${describeSlice('pinned run A', sliceAt(columns, LANDSCAPE_ARMS, 0, etas))}`);
+
     // Another learning rate: the live run starts over, the pin's bands stay, two edges per arm.
-    const lr = figure.getByRole('textbox', { name: 'Learning rate, exact value' });
-    await lr.fill('0.2');
-    await lr.press('Enter');
-    await expect.poll(() => lr.inputValue()).toBe('0.2');
+    await setExact(figure, 'Learning rate, exact value', '0.2');
     for (const [name, metric] of [
       [/^\(a\) Loss along the gradient/, 'loss'],
       [/^\(b\) Gradient change/, 'gradChange'],
