@@ -1,12 +1,13 @@
 /**
  * The distribution of one unit's pre-activation over training, as quantile bands (the paper's
  * distribution panels, Fig. 1c / Fig. 2): 5–95% and 25–75% bands and the median line, in the arm's
- * colour (the bands differ by opacity, the median by a solid line).
+ * colour (the bands differ by opacity, the median by a solid line); pinned runs' medians faint under them.
  */
 import { area, line } from 'd3';
 import { armStyle } from './arm-styles';
 import { drawFrame, drawHover, type ChartSize } from './frame';
-import { nearestIndex, type BandQuantile, type BandSeries } from './series';
+import { drawPinnedMarks } from './pinned';
+import { nearestIndex, type BandQuantile, type BandSeries, type LineSeries, type Pinned } from './series';
 
 export interface BandChartSpec {
   band: BandSeries;
@@ -15,6 +16,11 @@ export interface BandChartSpec {
   xDomain: readonly [number, number];
   /** Shared by the arms' panels so their spreads compare at a glance. */
   yDomain: readonly [number, number];
+  /**
+   * Pinned runs (the run shelf): the same unit's median in each, faint under the bands and lettered at
+   * its end. Their bands are left out: two sets of shaded quantiles in one arm's colour do not read apart.
+   */
+  pinned?: readonly Pinned<LineSeries>[];
 }
 
 const BANDS: readonly [BandQuantile, BandQuantile, string][] = [
@@ -34,6 +40,16 @@ export function drawBandChart(
   const { band } = spec;
   const color = armStyle(band.id).color;
   const defined = (i: number) => Number.isFinite(band.q.q05[i]!) && Number.isFinite(band.q.q95[i]!);
+  for (const run of spec.pinned ?? []) {
+    for (const s of run.series) {
+      const end = s.y.findLastIndex(Number.isFinite);
+      const path = line<number>()
+        .defined(Number.isFinite)
+        .x((_, i) => x(s.x[i]!))
+        .y((v) => y(v))(s.y);
+      drawPinnedMarks(frame, run.letter, s.id, [path], end >= 0 ? [x(s.x[end]!), y(s.y[end]!)] : null);
+    }
+  }
   for (const [lo, hi, cls] of BANDS) {
     const shape = area<number>()
       .defined((_, i) => defined(i))

@@ -11,7 +11,8 @@ import type { Annotation } from './annotations';
 import { medianSeries, type SeedBand } from '../traces/band';
 import { armStyle } from './arm-styles';
 import { drawFrame, drawHover, survivorDomain, type ChartSize, type Frame } from './frame';
-import { nearestIndex, trailingMean, type LineSeries } from './series';
+import { drawPinnedMarks } from './pinned';
+import { nearestIndex, trailingMean, type LineSeries, type Pinned } from './series';
 
 export interface LineChartSpec {
   series: readonly LineSeries[];
@@ -37,10 +38,7 @@ export interface LineChartSpec {
 }
 
 /** One pinned run's lines in a chart. */
-export interface PinnedLines {
-  letter: string;
-  series: readonly LineSeries[];
-}
+export type PinnedLines = Pinned<LineSeries>;
 
 /** Widest a line-end label may make the right margin, and the narrowest chart that still gets labels. */
 const LABEL_CHAR_PX = 6.6;
@@ -158,11 +156,8 @@ function drawSeedBands(frame: Frame, bands: readonly SeedBand[], yAt: (v: number
 /** A pinned run's lines, thin and faint in their arms' colours and dashes, its letter at the end of each. */
 function drawPinned(frame: Frame, run: PinnedLines, pathOf: (s: LineSeries) => string | null, yAt: (v: number) => number, ok: (v: number) => boolean): void {
   for (const s of run.series) {
-    const style = armStyle(s.id);
-    const g = frame.plot.append('g').attr('class', 'pinned').attr('data-arm', s.id).attr('data-pin', run.letter);
-    g.append('path').attr('class', 'pinned-line').attr('d', pathOf(s)).style('stroke', style.color).attr('stroke-dasharray', style.dash || null);
     const end = s.y.findLastIndex(ok);
-    if (end >= 0) g.append('text').attr('class', 'pinned-letter').attr('x', frame.x(s.x[end]!) - 2).attr('y', yAt(s.y[end]!) - 5).attr('text-anchor', 'end').text(run.letter);
+    drawPinnedMarks(frame, run.letter, s.id, [pathOf(s)], end >= 0 ? [frame.x(s.x[end]!), yAt(s.y[end]!)] : null);
   }
 }
 

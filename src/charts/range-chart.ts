@@ -9,7 +9,8 @@ import type { Columns } from '../lab/worker/columns';
 import { armStyle } from './arm-styles';
 import { fmtValue } from './describe';
 import { drawFrame, drawHover, valueDomain, type ChartSize } from './frame';
-import { divergedStep, nearestIndex } from './series';
+import { drawPinnedMarks } from './pinned';
+import { divergedStep, nearestIndex, type Pinned } from './series';
 
 export interface RangeSeries {
   id: string;
@@ -45,6 +46,8 @@ export interface RangeChartSpec {
   yLabel: string;
   xDomain: readonly [number, number];
   log?: boolean;
+  /** Pinned runs (the run shelf): each band's edges faint under the live bands, lettered at the upper edge's end. */
+  pinned?: readonly Pinned<RangeSeries>[];
 }
 
 export function drawRangeChart(
@@ -55,9 +58,12 @@ export function drawRangeChart(
   size?: ChartSize,
 ): void {
   // Fitted to the arms that did not diverge (as line charts are): a diverging arm's band is clipped at the edge.
-  const survivors = spec.series.filter((s) => s.divergedAt === undefined && s.x.length > 0);
+  // Pinned runs count too, as in line charts, so a pin is not clipped away.
+  const pinned = spec.pinned ?? [];
+  const all = [...spec.series, ...pinned.flatMap((p) => p.series)];
+  const survivors = all.filter((s) => s.divergedAt === undefined && s.x.length > 0);
   const yDomain = valueDomain(
-    (survivors.length > 0 ? survivors : spec.series).flatMap((s) => [...s.lo, ...s.hi]),
+    (survivors.length > 0 ? survivors : all).flatMap((s) => [...s.lo, ...s.hi]),
     spec.log,
   );
   const frame = drawFrame(svg, { ...spec, yDomain }, size);
@@ -65,6 +71,14 @@ export function drawRangeChart(
   const [bottom, top] = y.range() as [number, number];
   // On a log axis a non-positive value has no place: clamp it to the axis floor; off-scale values sit at the edge.
   const yOf = (v: number) => Math.max(top - 3, Math.min(bottom + 3, y(spec.log ? Math.max(v, y.domain()[0]!) : v)));
+  const edgeOf = (s: RangeSeries, edge: readonly number[]) =>
+    line<number>()
+      .x((step) => x(step))
+      .y((_, i) => yOf(edge[i]!))(s.x);
+  // Unshaded, so the live bands stay the figure's ink; the line charts' pinned classes and letters.
+  for (const run of pinned) {
+    for (const s of run.series) drawPinnedMarks(frame, run.letter, s.id, [edgeOf(s, s.lo), edgeOf(s, s.hi)], s.x.length > 0 ? [x(s.x.at(-1)!), yOf(s.hi.at(-1)!)] : null);
+  }
   for (const s of spec.series) {
     const style = armStyle(s.id);
     const shape = area<number>()
@@ -73,14 +87,11 @@ export function drawRangeChart(
       .y1((_, i) => yOf(s.hi[i]!));
     plot.append('path').attr('class', 'range-band').attr('data-arm', s.id).attr('d', shape(s.x)).style('fill', style.color);
     for (const edge of [s.lo, s.hi]) {
-      const path = line<number>()
-        .x((step) => x(step))
-        .y((_, i) => yOf(edge[i]!));
       plot
         .append('path')
         .attr('class', 'series-line range-edge')
         .attr('data-arm', s.id)
-        .attr('d', path(s.x))
+        .attr('d', edgeOf(s, edge))
         .style('stroke', style.color)
         .attr('stroke-dasharray', style.dash || null);
     }

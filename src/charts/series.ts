@@ -17,6 +17,12 @@ export interface LineSeries {
   divergedAt?: number;
 }
 
+/** A pinned run's marks in one chart (the run shelf): its letter, and its series shaped as the live run's are. */
+export interface Pinned<T> {
+  letter: string;
+  series: readonly T[];
+}
+
 export interface MetricSpec {
   key: string;
   /** Measured on some steps only: drop the rows where it was not. */

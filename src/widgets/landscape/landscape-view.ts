@@ -8,6 +8,8 @@ import type { Columns } from '../../lab/worker/columns';
 import { perEtaKey } from '../../lab/measure/landscape-keys';
 import { median } from '../../lab/measure/stats';
 import type { LineSeries } from '../../charts/series';
+import { armStyle } from '../../charts/arm-styles';
+import { fmtValue } from '../../charts/describe';
 
 /** Steps where any arm has a landscape probe, ascending. */
 export function probedSteps(columns: Columns): number[] {
@@ -30,6 +32,19 @@ export function sliceAt(columns: Columns, arms: readonly string[], step: number,
     const y = [armColumns.loss![row]!, ...etas.map((_, k) => armColumns[perEtaKey('loss', k)]?.[row] ?? Number.NaN)];
     return [{ id: arm, x: [0, ...etas], y }];
   });
+}
+
+/**
+ * A slice in words: each arm's loss at η = 0, and its range over the probed η (up to each series' own
+ * largest η, so a pinned run's slice over other step sizes reads right).
+ */
+export function describeSlice(title: string, series: readonly LineSeries[]): string {
+  if (series.length === 0) return `${title}: no probe at this step.`;
+  const arms = series.map((s) => {
+    const probed = s.y.slice(1);
+    return `${armStyle(s.id).label} from ${fmtValue(s.y[0]!)} at η = 0 to between ${fmtValue(Math.min(...probed))} and ${fmtValue(Math.max(...probed))} over η up to ${fmtValue(s.x.at(-1)!)}`;
+  });
+  return `${title}: ${arms.join('; ')}.`;
 }
 
 export interface ProbeMedians {

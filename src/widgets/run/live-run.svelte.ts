@@ -15,8 +15,7 @@ import { RunController, type ClientFactory, type RunRequest } from './run-contro
 import { watchVisibility } from './visibility';
 import { SeedBands } from './seed-bands.svelte';
 import { RunShelf } from './run-shelf.svelte';
-import type { LineSeries } from '../../charts/series';
-import type { PinnedLines } from '../../charts/line-chart';
+import type { Pinned } from '../../charts/series';
 
 export class LiveRun {
   settings: Config = $state({});
@@ -122,9 +121,12 @@ export class LiveRun {
     this.update({ ...this.defaults, steps: this.stepCap, ...runs.at(-1) });
   }
 
-  /** A chart's lines for each pinned run, from the same shaping as its live lines. */
-  pinned(seriesOf: (columns: Columns) => LineSeries[]): PinnedLines[] {
-    return this.shelf.shown.map(({ letter, columns }) => ({ letter, series: seriesOf(columns) }));
+  /**
+   * A chart's marks for each pinned run, from the same shaping as its live ones; the shaping gets the
+   * pin's settings too, for marks that depend on them (the probed step sizes of a landscape band).
+   */
+  pinned<T>(seriesOf: (columns: Columns, state: Config) => T[]): Pinned<T>[] {
+    return this.shelf.shown.map(({ letter, columns, state }) => ({ letter, series: seriesOf(columns, state) }));
   }
 
   get stepCap(): number {
@@ -193,12 +195,24 @@ export class LiveRun {
     this.run.show(columns ?? {}, columns !== null);
   }
 
-  /** Pauses while `element` is out of view or the tab hidden; ends the worker on leaving the page. */
+  /**
+   * Pauses while `element` is out of view or the tab hidden, and ends the workers on leaving the page:
+   * the live run's and those of pinned runs training on the shelf, which no reader sees either.
+   */
   attach(element: Element): () => void {
     const stop = watchVisibility(element, {
-      hidden: () => this.run.sleep(),
-      visible: () => this.run.wake(),
-      leave: () => this.run.dispose(),
+      hidden: () => {
+        this.run.sleep();
+        this.shelf.sleep();
+      },
+      visible: () => {
+        this.run.wake();
+        this.shelf.wake();
+      },
+      leave: () => {
+        this.run.dispose();
+        this.shelf.dispose();
+      },
     });
     return () => {
       stop();

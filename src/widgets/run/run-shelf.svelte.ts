@@ -101,11 +101,11 @@ export class RunShelf {
     pin.runner = null;
   }
 
-  /** The columns each ready pin shows now (a training pin shows its rows so far), with its letter. */
-  get shown(): { letter: string; columns: Columns }[] {
+  /** The columns each ready pin shows now (a training pin shows its rows so far), with its letter and settings. */
+  get shown(): { letter: string; columns: Columns; state: Config }[] {
     return this.pins.flatMap((pin, i) => {
       const columns = pin.ready ? pin.columns : pin.runner?.columns;
-      return columns && Object.keys(columns).length > 0 ? [{ letter: pinLetter(i), columns }] : [];
+      return columns && Object.keys(columns).length > 0 ? [{ letter: pinLetter(i), columns, state: pin.state }] : [];
     });
   }
 
@@ -127,7 +127,21 @@ export class RunShelf {
     return this.pins.flatMap((pin, i) => (pin.ready ? [{ letter: pinLetter(i), label: pin.label, state: pin.state, table: columnsTable(pin.columns) }] : []));
   }
 
+  /** Pauses the pins training now, as the live run pauses while its figure is out of sight. */
+  sleep(): void {
+    for (const pin of this.pins) pin.runner?.sleep();
+  }
+
+  /** Resumes what `sleep` paused. */
+  wake(): void {
+    for (const pin of this.pins) pin.runner?.wake();
+  }
+
+  /** Ends every training pin's worker; such a pin can be trained again (from its start). */
   dispose(): void {
-    for (const pin of this.pins) pin.runner?.dispose();
+    for (const pin of this.pins) {
+      pin.runner?.dispose();
+      pin.runner = null;
+    }
   }
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendRecords, type Columns } from '../../../src/lab/worker/columns';
 import { rangeSeries, readRangesAt, describeRanges } from '../../../src/charts/range-chart';
-import { probeMedians, probedSteps, sliceAt } from '../../../src/widgets/landscape/landscape-view';
+import { describeSlice, probeMedians, probedSteps, sliceAt } from '../../../src/widgets/landscape/landscape-view';
 import { traceColumns, type Trace } from '../../../src/traces/trace';
 import traceJson from '../../../src/traces/landscape.json';
 
@@ -46,6 +46,16 @@ describe('landscape view', () => {
   it('lists the probed steps and slices an arm’s loss along its gradient, η = 0 first', () => {
     expect(probedSteps(columns)).toEqual([0, 2]);
     expect(sliceAt(columns, ['standard', 'batchnorm'], 2, [0.05, 0.1])).toEqual([{ id: 'batchnorm', x: [0, 0.05, 0.1], y: [1.7, 1.2, 1.3] }]);
+  });
+
+  it('words a slice over each series’ own step sizes, so a pinned run probed further reads right', () => {
+    const live = sliceAt(columns, ['standard', 'batchnorm'], 0, [0.05, 0.1]);
+    expect(describeSlice('At step 0', live)).toBe(
+      'At step 0: Standard from 3 at η = 0 to between 2.5 and 4 over η up to 0.1; BatchNorm from 2 at η = 0 to between 1.5 and 1.8 over η up to 0.1.',
+    );
+    const pinned = sliceAt(columns, ['batchnorm'], 2, [0.2, 0.4]);
+    expect(describeSlice('pinned run A', pinned)).toBe('pinned run A: BatchNorm from 1.7 at η = 0 to between 1.2 and 1.3 over η up to 0.4.');
+    expect(describeSlice('At step 1', sliceAt(columns, ['standard'], 1, [0.05, 0.1]))).toBe('At step 1: no probe at this step.');
   });
 
   it('states the same medians as the experiment’s summary of the committed run', () => {
