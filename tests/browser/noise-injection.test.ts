@@ -117,6 +117,28 @@ describe('NoiseInjection', () => {
       await expect.poll(() => readout.textContent(), { timeout: LIVE_TIMEOUT_MS }).toMatch(/\(step 0\)/);
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => readout.textContent(), { timeout: LIVE_TIMEOUT_MS }).toMatch(/\(step 1\)/);
+      // The figure's one polite read-out keeps its lines, one per panel in the panels' order, while batches
+      // arrive: a line removed and inserted again is a change the live region announces, batch after batch.
+      const lines = widget.figure.locator('.figure-readout li');
+      await expect.poll(() => lines.count()).toBe(8);
+      await lines.first().evaluate((li) => {
+        const w = window as unknown as { readoutChanges: number };
+        w.readoutChanges = 0;
+        new MutationObserver((records) => (w.readoutChanges += records.length)).observe(li.parentElement!, { childList: true });
+      });
+      const latestStep = async () => Number(/BatchNorm [^(]+\(step (\d+)\)/.exec((await lossSummary()) ?? '')?.[1] ?? -1);
+      const marked = await latestStep();
+      // Two more batches drawn after the observer started.
+      await expect.poll(latestStep, { timeout: LIVE_TIMEOUT_MS }).toBeGreaterThan(marked);
+      await expect.poll(latestStep, { timeout: LIVE_TIMEOUT_MS }).toBeGreaterThan((await latestStep()));
+      expect(await page.evaluate(() => (window as unknown as { readoutChanges: number }).readoutChanges)).toBe(0);
+      expect(await lines.locator('.panel').allTextContents()).toEqual([
+        'Training loss:',
+        `Training accuracy (this batch, mean of the last 10 steps):`,
+        ...['Standard', 'BatchNorm', 'Noisy BatchNorm', 'Standard + noise'].map((arm) => `${arm}, layer 2:`),
+        'Change of the mean per step, layer 2:',
+        'Change of the variance per step, layer 2:',
+      ]);
       expect(await widget.status.textContent()).toMatch(/^Running\./);
       await widget.pause.click();
       await widget.waitForStatus(/^Paused at step \d+\./);

@@ -26,7 +26,11 @@ export interface TrainingWatch {
 
 /** Watches the figure in astro-island `island` while it trains (it must be running already). */
 export async function watchTraining(page: Page, island: number): Promise<TrainingWatch> {
-  const stopTrace = await traceMainThread(page);
+  // Found and focused before the trace starts: Playwright's first locator query in a page runs its
+  // injected script and a selector search on the page's main thread, 60-70 ms of CPU at 4× on the phone
+  // profile, a task of the harness that the budget is not about.
+  const chart = page.locator('astro-island').nth(island).locator('svg[role="img"][tabindex="0"]').first();
+  await chart.focus();
   await page.evaluate(() => {
     const w = window as unknown as { benchLongTasks: number[]; benchKeys: number[] };
     w.benchLongTasks = [];
@@ -37,20 +41,20 @@ export async function watchTraining(page: Page, island: number): Promise<Trainin
       durationThreshold: 16,
     } as PerformanceObserverInit);
   });
-  const chart = page.locator('astro-island').nth(island).locator('svg[role="img"][tabindex="0"]').first();
-  await chart.focus();
+  const stopTrace = await traceMainThread(page);
   let keys = 0;
   for (let t = 0; t < TRAINING_WINDOW_MS; t += KEY_EVERY_MS) {
     await page.keyboard.press(keys % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
     keys++;
     await page.waitForTimeout(KEY_EVERY_MS);
   }
+  const tasks = await stopTrace();
   const { benchLongTasks, benchKeys } = await page.evaluate(() => {
     const w = window as unknown as { benchLongTasks: number[]; benchKeys: number[] };
     return { benchLongTasks: w.benchLongTasks, benchKeys: w.benchKeys };
   });
   return {
-    tasks: await stopTrace(),
+    tasks,
     longestLongTaskMs: Math.max(0, ...benchLongTasks),
     slowestKeyMs: benchKeys.length ? Math.max(...benchKeys) : null,
     keys,
