@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check, in the order a failure is cheapest to read.
- *   1. type check (astro check: .ts, .astro, .svelte, strict) beside the unit tests (vitest project `unit`),
+ *   1. type check (astro check: .ts and .astro, strict) beside the unit tests (vitest project `unit`), then the
+ *      Svelte components' types (svelte-check: astro check does not type-check .svelte files),
  *      then dead code (knip: unused files, exports and dependencies, undeclared imports)
  *   2. science tests (vitest project `science`, Node)
  *   3. production build under a GitHub-Pages-like sub-path (BASE_PATH=/bn-course/), then its search
@@ -95,6 +96,7 @@ if (enginesOnly) {
     { title: 'type check', command: 'astro', args: ['check'] },
     { title: 'unit tests', command: 'vitest', args: ['run', '--project', 'unit', ...vitestReport('unit')] },
   ]);
+  run('component type check', 'svelte-check', ['--tsconfig', './tsconfig.json', '--threshold', 'error']);
   run('dead code', 'knip', []);
   run('science tests', 'vitest', ['run', '--project', 'science', ...vitestReport('science')]);
   build();
