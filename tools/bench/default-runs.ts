@@ -2,6 +2,8 @@
  * Each live figure's default run, Play to "Finished", on its embed page, in one engine: Chromium for
  * `npm run bench`, or Firefox and WebKit run alone (the engine tests' sessions, tests/engines/):
  *   tsx tools/bench/default-runs.ts firefox
+ * Figures named after the engine are measured alone, and nothing is written:
+ *   tsx tools/bench/default-runs.ts chromium gradient-shift normalization-zoo
  * Cold: each figure's first Play loads the worker, tfjs, the .wasm and the data. Builds into a
  * temporary directory unless SITE_DIR names a build (site-build.ts).
  */
@@ -46,8 +48,8 @@ export const runBudget = (slug: string) => RUN_BUDGET_S[slug] ?? DEFAULT_RUN_BUD
  * figure offers those), chosen by link as a reader's "Network" choice would: the phone notice scales the run of
  * the network chosen.
  */
-function figureRuns(): { slug: string; model?: string }[] {
-  return WIDGETS.filter((w) => w.experiment !== null).flatMap(({ slug, experiment }) => [
+function figureRuns(only: readonly string[]): { slug: string; model?: string }[] {
+  return WIDGETS.filter((w) => w.experiment !== null && (only.length === 0 || only.includes(w.slug))).flatMap(({ slug, experiment }) => [
     { slug },
     ...TRACE_PLANS.filter((p) => p.experiment === experiment && p.model !== undefined).map((p) => ({ slug, model: p.model! })),
   ]);
@@ -56,11 +58,15 @@ function figureRuns(): { slug: string; model?: string }[] {
 const nameOf = (run: { slug: string; model?: string }) => (run.model ? `${run.slug} (${run.model})` : run.slug);
 
 /** Every live figure's default run in `engine`, on the site served at `siteUrl`. */
-export async function measureDefaultRuns(engine: EngineName, siteUrl: string): Promise<{ version: string; runs: DefaultRun[] }> {
+export async function measureDefaultRuns(
+  engine: EngineName,
+  siteUrl: string,
+  only: readonly string[] = [],
+): Promise<{ version: string; runs: DefaultRun[] }> {
   const session = await LAUNCH[engine]();
   try {
     const runs: DefaultRun[] = [];
-    for (const { slug, model } of figureRuns()) {
+    for (const { slug, model } of figureRuns(only)) {
       await session.goto(new URL(`embed/${slug}/${model ? `?${slug}.model=${model}` : ''}`, siteUrl).href);
       await waitForFigure(session, slug);
       const play = await control(session, slug, 'button', 'Play');
@@ -124,13 +130,16 @@ export function defaultRunTable(version: string, runs: DefaultRun[]): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const engine = (process.argv[2] ?? 'chromium') as EngineName;
   if (!(engine in LAUNCH)) throw new Error(`unknown engine "${engine}": chromium, firefox or webkit`);
+  const only = process.argv.slice(3);
+  const unknown = only.filter((slug) => !WIDGETS.some((w) => w.slug === slug && w.experiment !== null));
+  if (unknown.length > 0) throw new Error(`no live figure "${unknown.join('", "')}"`);
   const site = await serveProductionBuild();
   try {
     const load = loadavg()[0]!;
-    const { version, runs } = await measureDefaultRuns(engine, site.url);
+    const { version, runs } = await measureDefaultRuns(engine, site.url, only);
     console.log(defaultRunTable(version, runs));
-    // The instructors page quotes Chromium's times, the engine `npm run bench` measures.
-    if (engine === 'chromium') console.log(`written to ${RUN_TIMES_FILE}: ${JSON.stringify(writeRunTimes(version, runs, load))}`);
+    // The instructors page quotes Chromium's times, the engine `npm run bench` measures, of every figure.
+    if (engine === 'chromium' && only.length === 0) console.log(`written to ${RUN_TIMES_FILE}: ${JSON.stringify(writeRunTimes(version, runs, load))}`);
   } finally {
     await site.close();
   }

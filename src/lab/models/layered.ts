@@ -98,13 +98,16 @@ export function layeredModel(config: LayeredConfig): LayeredModel {
     throw new Error('unreachable: the loop returns at the last layer');
   };
 
+  const classifies = config.loss === 'softmax-cross-entropy';
   return {
     config,
-    classifies: config.loss === 'softmax-cross-entropy',
+    classifies,
     specs,
     depth,
     hiddenLayers,
-    keepsRunningStats: keepsRunningStats(config.norm),
+    // Eval mode, the only reader of running statistics, is for accuracy: a regression network (the deep
+    // linear network) never runs it, so it skips their update, six ops per normalized layer and step.
+    keepsRunningStats: classifies && keepsRunningStats(config.norm),
     units: (layer) => config.sizes[layer]!,
     weightIndex: (layer) => slots[layer - 1]!.weight,
     init(seed) {

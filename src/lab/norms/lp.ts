@@ -6,9 +6,17 @@
  * Evaluation follows BatchNorm's protocol (docs/protocol.md, Definitions): training keeps running
  * averages of μ and s_p with BatchNorm's momentum, and eval mode divides by those, so every normalized
  * network's test accuracy is measured the same way (never with the test set's own batch statistics).
+ *
+ * Training mode is two custom-gradient ops (off-tape.ts says why): μ and s_p from one op off the tape, and
+ * the normalization with its gradient in closed form. With u = 1/(s_p + ε), d = y − μ, k = γ·u, the output
+ * is d·k + β, and over the M values of a unit
+ *   dβ = Σ dy,  dγ = u·Σ dy·d,  dy_in = k·(dy − dβ/M) − k·u·(Σ dy·d)·∂s_p/∂y,
+ * where ∂s_1/∂y = sign(y)/M, ∂s_2/∂y = y/(M·s_2), and ∂s_∞/∂y = sign(y) at the values attaining max|y|
+ * (every tie, as tfjs's own max gradient) and 0 elsewhere. sign(0) is taken as −1, as tfjs's |y| gradient does.
  */
 import { tf } from '../tf';
-import type { Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import type { GradSaveFunc, Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import { statisticsOffTape } from './off-tape';
 
 export type LpKind = 'l1' | 'l2' | 'linf';
 
@@ -41,11 +49,42 @@ export interface LpOutput {
   scale: Tensor1D;
 }
 
+/** ∂s_p/∂y per value, for the closed-form gradient; `scale` is s_p of `h`, whose M rows it averages over. */
+function scaleGradient(h: Tensor, kind: LpKind, scale: Tensor): Tensor {
+  const m = h.shape[0]!;
+  const sign = tf.step(h, -1);
+  switch (kind) {
+    case 'l1':
+      return tf.div(sign, m);
+    case 'l2':
+      return tf.div(h, tf.mul(scale, m));
+    case 'linf':
+      return tf.mul(sign, tf.cast(tf.equal(tf.abs(h), scale), 'float32'));
+  }
+}
+
 /** Training (and probe) mode: normalise with this batch's μ and s_p. */
 export function lpNormTrain(h: Tensor2D, kind: LpKind, gamma: Tensor1D, beta: Tensor1D, eps = LP_EPSILON): LpOutput {
-  const mean = tf.mean(h, 0) as Tensor1D;
-  const scale = lpScale(h, kind);
-  return { y: normalizeByScale(h, mean, scale, gamma, beta, eps), mean, scale };
+  const [mean, scale] = statisticsOffTape(h, (x) => [tf.mean(x, 0), lpScale(x as Tensor2D, kind)]) as [Tensor1D, Tensor1D];
+  const normalize = tf.customGrad((...args: (Tensor | GradSaveFunc)[]) => {
+    const [x, g, b, save] = args as [Tensor, Tensor, Tensor, GradSaveFunc];
+    const d = tf.sub(x, mean);
+    const u = tf.reciprocal(tf.add(scale, eps));
+    const k = tf.mul(g, u);
+    save([x, d, u, k, scale]);
+    return {
+      value: tf.add(tf.mul(d, k), b),
+      gradFunc: (dy: Tensor, saved: Tensor[]) => {
+        const [xs, ds, us, ks, ss] = saved as [Tensor, Tensor, Tensor, Tensor, Tensor];
+        const dBeta = tf.sum(dy, 0);
+        const dyd = tf.sum(tf.mul(dy, ds), 0);
+        const centred = tf.mul(tf.sub(dy, tf.div(dBeta, xs.shape[0]!)), ks);
+        const throughScale = tf.mul(tf.mul(tf.mul(ks, us), dyd), scaleGradient(xs, kind, ss));
+        return [tf.sub(centred, throughScale), tf.mul(us, dyd), dBeta];
+      },
+    };
+  });
+  return { y: normalize(h, gamma, beta) as Tensor2D, mean, scale };
 }
 
 /** Evaluation mode: a fixed affine map from the running averages of μ and s_p. */

@@ -125,6 +125,7 @@ export class ArmTrainer {
     disposeState(this.optState);
     this.params = next.params;
     this.optState = next.state;
+    if (!this.model.keepsRunningStats) return;
     for (const [l, stats] of batchStats) {
       const old = this.running.get(l)!;
       this.running.set(l, updateRunning(old, stats));

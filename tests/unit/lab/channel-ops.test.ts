@@ -1,15 +1,15 @@
 /**
  * The convnet's two hand-written gradients (docs/performance.md, convolutions): channel-first BatchNorm
- * against autodiff of the MLP's BatchNorm on the [m·H·W, C] view, to float rounding; and the 2×2
+ * against autodiff of plain BatchNorm on the [m·H·W, C] view, to float rounding; and the 2×2
  * max-pool of a ReLU output against tfjs's maxPool and MaxPoolGrad, exactly, ties and all-zero windows included.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tensor, Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import { initBackend, tf } from '../../../src/lab/tf';
 import { stream } from '../../../src/lab/random';
-import { batchNormTrain } from '../../../src/lab/norms/batchnorm';
 import { channelBatchNormTrain } from '../../../src/lab/norms/channel-batchnorm';
 import { maxPool2x2OfRelu } from '../../../src/lab/ops/max-pool';
+import { autodiffBatchNorm } from './helpers';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -33,7 +33,7 @@ describe('channel-first BatchNorm (train mode)', () => {
   });
   const c = SHAPE[3];
   const viaView = (h: Tensor, g: Tensor, b: Tensor) =>
-    tf.reshape(batchNormTrain(tf.reshape(h, [-1, c]) as Tensor2D, g as Tensor1D, b as Tensor1D).y, [...SHAPE]) as Tensor4D;
+    tf.reshape(autodiffBatchNorm(tf.reshape(h, [-1, c]), g, b), [...SHAPE]) as Tensor4D;
   const channelFirst = (h: Tensor, g: Tensor, b: Tensor) => channelBatchNormTrain(h as Tensor4D, g as Tensor1D, b as Tensor1D).y;
 
   it('gives the [m·H·W, C] view’s output, batch mean and biased variance', () => {

@@ -1,6 +1,7 @@
 /** Shared test helpers: finite-difference gradient checks and tensor snapshots. */
 import { tf } from '../../../src/lab/tf';
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor, Tensor2D } from '@tensorflow/tfjs-core';
+import { lpScale, type LpKind } from '../../../src/lab/norms/lp';
 
 /**
  * Largest violation of |fd − g| ≤ RTOL·|g| + ATOL·max|g| over every entry of every input, where fd is
@@ -35,4 +36,19 @@ export function gradientCheckExcess(f: (...xs: Tensor[]) => Scalar, inputs: Tens
 /** Copies of tensor values, for bit-exact before/after comparisons. */
 export function snapshot(tensors: readonly Tensor[]): number[][] {
   return tensors.map((t) => Array.from(t.dataSync()));
+}
+
+/**
+ * BatchNorm in training mode as plain autodiffed ops (tf.moments, then (h − μ)/√(σ² + ε)·γ + β): the
+ * reference the lab's closed-form gradient (src/lab/norms/batchnorm-closed-form.ts) is checked against.
+ */
+export function autodiffBatchNorm(h: Tensor, gamma: Tensor, beta: Tensor, eps = 1e-5): Tensor {
+  const { mean, variance } = tf.moments(h, 0);
+  return tf.add(tf.mul(tf.mul(tf.sub(h, mean), tf.rsqrt(tf.add(variance, eps))), gamma), beta);
+}
+
+/** ℓp normalization in training mode as plain autodiffed ops, (h − μ)/(s_p + ε)·γ + β: the reference for lp.ts. */
+export function autodiffLpNorm(h: Tensor, kind: LpKind, gamma: Tensor, beta: Tensor, eps = 1e-5): Tensor {
+  const centred = tf.sub(h, tf.mean(h, 0));
+  return tf.add(tf.mul(tf.div(centred, tf.add(lpScale(h as Tensor2D, kind), eps)), gamma), beta);
 }
