@@ -94,17 +94,25 @@ export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize =
     .domain(spec.xDomain)
     .range([margin.left, width - margin.right]);
   y.range([height - margin.bottom, margin.top]);
-  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
+  const root = select(svg);
+  // Written only when they change: setting the svg's size, even to the same value, makes the browser lay
+  // out the whole page again rather than this chart alone (traced on the phone profile, 2026-12-03).
+  const sizes = { viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height) };
+  for (const [name, value] of Object.entries(sizes)) if (svg.getAttribute(name) !== value) svg.setAttribute(name, value);
   const clipId = `${svg.id || 'chart'}-clip`;
   const key = JSON.stringify([spec.xLabel, spec.yLabel, spec.xFormat, spec.log, x.domain(), x.range(), y.domain(), y.range(), yTicks, clipId]);
-  if (drawnFrames.get(svg) === key && !root.select(':scope > [data-frame]').empty()) {
+  let plot = root.select<SVGGElement>(':scope > g.plot[data-frame]');
+  if (drawnFrames.get(svg) === key && !plot.empty()) {
     root.selectAll(':scope > :not([data-frame])').remove();
+    plot.selectAll('*').remove();
   } else {
     root.selectAll('*').remove();
     drawAxes(root, spec, { width, height, margin }, x, y, yTicks, clipId);
+    // The clipped group stays between redraws too: removing a clip-path's user invalidates the clip
+    // resource, and with it the layout of the svg and of every box around it up to the document.
+    plot = root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`).attr('data-frame', '');
     drawnFrames.set(svg, key);
   }
-  const plot = root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`);
   return { root, x, y, plot, size, margin };
 }
 
