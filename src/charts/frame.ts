@@ -94,29 +94,51 @@ export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize =
     .domain(spec.xDomain)
     .range([margin.left, width - margin.right]);
   y.range([height - margin.bottom, margin.top]);
-  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
+  const root = select(svg);
+  // Written only when they change: setting the svg's size, even to the same value, makes the browser lay
+  // out the whole page again rather than this chart alone (traced on the phone profile, 2026-12-03).
+  const sizes = { viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height) };
+  for (const [name, value] of Object.entries(sizes)) if (svg.getAttribute(name) !== value) svg.setAttribute(name, value);
   const clipId = `${svg.id || 'chart'}-clip`;
   const key = JSON.stringify([spec.xLabel, spec.yLabel, spec.xFormat, spec.log, x.domain(), x.range(), y.domain(), y.range(), yTicks, clipId]);
-  if (drawnFrames.get(svg) === key && !root.select(':scope > [data-frame]').empty()) {
-    root.selectAll(':scope > :not([data-frame])').remove();
-  } else {
+  // The clip and the clipped plot group are made once and kept: removing a clip-path, or its user,
+  // invalidates the clip resource and with it the svg's own layout, which the browser then redoes for
+  // every box around the chart up to the document (traced on the phone profile, 2026-12-03). Inside a
+  // kept svg a redraw is laid out as the chart alone.
+  let plot = root.select<SVGGElement>(':scope > g.plot');
+  if (plot.empty() || root.select(`:scope > clipPath#${clipId}`).empty()) {
     root.selectAll('*').remove();
-    drawAxes(root, spec, { width, height, margin }, x, y, yTicks, clipId);
+    root.append('clipPath').attr('id', clipId).attr('data-frame', '').append('rect');
+    root.append('g').attr('class', 'axes').attr('data-frame', '');
+    plot = root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`).attr('data-frame', '');
+    drawnFrames.delete(svg);
+  }
+  root.selectAll(':scope > :not([data-frame])').remove();
+  plot.selectAll('*').remove();
+  if (drawnFrames.get(svg) !== key) {
+    const axes = root.select<SVGGElement>(':scope > g.axes');
+    axes.selectAll('*').remove();
+    drawAxes(axes, spec, { width, height, margin }, x, y, yTicks);
+    // Marks stay inside the plot: a diverging arm is clipped (and marked), not allowed to rescale the rest.
+    root
+      .select(`:scope > clipPath#${clipId} > rect`)
+      .attr('x', margin.left)
+      .attr('y', margin.top - 4)
+      .attr('width', width - margin.left - margin.right + 4)
+      .attr('height', height - margin.top - margin.bottom + 8);
     drawnFrames.set(svg, key);
   }
-  const plot = root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`);
   return { root, x, y, plot, size, margin };
 }
 
-/** The frame's lasting parts (each marked data-frame): the axes, their labels and the plot's clip. */
+/** The axes and their labels, into the frame's `axes` group (rebuilt when they change). */
 function drawAxes(
-  root: Selection<SVGSVGElement, unknown, null, undefined>,
+  root: Selection<SVGGElement, unknown, null, undefined>,
   spec: FrameSpec,
   box: ChartBox,
   x: ScaleContinuousNumeric<number, number>,
   y: YScale,
   yTicks: readonly { value: number; label: string }[],
-  clipId: string,
 ): void {
   const { width, height, margin } = box;
   const xTicks = Math.max(2, Math.floor((width - margin.left - margin.right) / 70));
@@ -135,16 +157,6 @@ function drawAxes(
         .tickFormat((_, i) => yTicks[i]!.label),
     );
   drawAxisLabels(root, spec, box);
-  // Marks stay inside the plot: a diverging arm is clipped (and marked), not allowed to rescale the rest.
-  root
-    .append('clipPath')
-    .attr('id', clipId)
-    .append('rect')
-    .attr('x', margin.left)
-    .attr('y', margin.top - 4)
-    .attr('width', width - margin.left - margin.right + 4)
-    .attr('height', height - margin.top - margin.bottom + 8);
-  root.selectAll(':scope > *').attr('data-frame', '');
 }
 
 export interface ChartBox {
@@ -154,8 +166,8 @@ export interface ChartBox {
 }
 
 /** The x label centred under the plot and the y label turned along the left edge (every chart's). */
-export function drawAxisLabels(
-  root: Selection<SVGSVGElement, unknown, null, undefined>,
+export function drawAxisLabels<E extends SVGElement>(
+  root: Selection<E, unknown, null, undefined>,
   labels: { xLabel: string; yLabel: string },
   { width, height, margin }: ChartBox,
 ): void {
