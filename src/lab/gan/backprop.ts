@@ -95,13 +95,14 @@ export function penaltyGrads(params: Params, xHat: Tensor2D, lambda: number, wit
   const perRow = tf.div(tf.mul(tf.div(tf.scalar(lambda), n), tf.mul(off, 2)), tf.mul(norms, 2));
   const dG = tf.mul(tf.reshape(perRow, [n, 1]), tf.mul(g, 2));
   const grads: Tensor2D[] = [];
-  // g = δ₀ · transpose(W₀): the gradient reaches W₀ through the transpose, and δ₀ through the matMul.
-  grads[0] = tf.transpose(tf.matMul(tf.transpose(deltas[0]!), dG));
-  let dDelta = tf.matMul(dG, tf.transpose(wT[0]!)) as Tensor2D;
+  // g = δ₀ · transpose(W₀): autodiff reaches W₀ as transpose(δ₀ᵀ·dG), the same dot products as dGᵀ·δ₀ in
+  // the same order (one transpose fewer), and δ₀ through transpose(transpose(W₀)), which is W₀.
+  grads[0] = tf.matMul(tf.transpose(dG), deltas[0]!);
+  let dDelta = tf.matMul(dG, w(0)) as Tensor2D;
   for (let l = 1; l < layers; l++) {
     const dA = tf.mul(dDelta, masks[l - 1]!);
-    grads[l] = tf.transpose(tf.matMul(tf.transpose(deltas[l]!), dA));
-    if (l < layers - 1) dDelta = tf.matMul(dA, tf.transpose(wT[l]!)) as Tensor2D;
+    grads[l] = tf.matMul(tf.transpose(dA), deltas[l]!);
+    if (l < layers - 1) dDelta = tf.matMul(dA, w(l)) as Tensor2D;
   }
   return { grads, value: withValue ? tf.mean(tf.square(off)) : null };
 }

@@ -4,7 +4,7 @@
  * the optimiser updates; the gradient flows through σ̂ with ũ, ṽ held fixed.
  */
 import { tf } from '../tf';
-import { initialU, powerIterate, sigmaOf } from '../measure/spectral';
+import { initialU, powerStep, sigmaOf } from '../measure/spectral';
 import { weightsOf } from './nets';
 import type { Rng } from '../random';
 import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
@@ -25,8 +25,7 @@ export function initSpectral(params: Params, rng: Rng): SpectralVectors {
 export function refreshSpectral(params: Params, vectors: SpectralVectors): SpectralVectors {
   const next: SpectralVectors = { u: [], v: [] };
   weightsOf(params).forEach((w, l) => {
-    const it = powerIterate(w, vectors.u[l]!);
-    it.sigma.dispose();
+    const it = powerStep(w, vectors.u[l]!);
     next.u.push(it.u);
     next.v.push(it.v);
   });

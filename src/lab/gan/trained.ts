@@ -9,7 +9,8 @@ import { disposeState, type Optimizer, type OptimizerState } from '../optim/opti
 import type { Tensor, Tensor1D } from '@tensorflow/tfjs-core';
 import type { Params } from '../types';
 
-const flatten = (tensors: readonly Tensor[]): Tensor1D => tf.tidy(() => tf.concat(tensors.map((t) => tf.reshape(t, [-1]))) as Tensor1D);
+/** Every tensor end to end (biases are 1-D already: reshaping them would only launch kernels). */
+const flatten = (tensors: readonly Tensor[]): Tensor1D => tf.tidy(() => tf.concat(tensors.map((t) => (t.rank === 1 ? t : tf.reshape(t, [-1])))) as Tensor1D);
 
 export class Trained {
   params: Params;
@@ -50,7 +51,7 @@ export class Trained {
   private views(): Params {
     return tf.tidy(() => {
       const parts = tf.split(this.flat, this.shapes.map((s) => s.reduce((a, b) => a * b, 1)));
-      return parts.map((p, i) => tf.reshape(p, this.shapes[i]!));
+      return parts.map((p, i) => (this.shapes[i]!.length === 1 ? p : tf.reshape(p, this.shapes[i]!)));
     });
   }
 }
