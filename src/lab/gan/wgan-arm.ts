@@ -149,8 +149,7 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
   }
 
   /** The critic's value and ‖∇ₓD‖ at the rows of x. */
-  function criticAt(x: Tensor2D): { value: Tensor2D; gradNorm: Tensor1D } {
-    const d = criticWeights().params;
+  function criticAt(x: Tensor2D, d = criticWeights().params): { value: Tensor2D; gradNorm: Tensor1D } {
     const pass = forwardPass(d, x);
     return { value: pass.out, gradNorm: rowNorms(inputGradient(d, pass)) };
   }
@@ -163,8 +162,9 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       const readings = tf.tidy(() => {
         const { real, z, eps } = drawBatch(measuring);
         const fake = forward(generator.params, z);
-        const wDistance = gapOf(forward(criticWeights().params, tf.concat([real, fake], 0)));
-        const gradNorm = tf.mean(criticAt(interpolate(real, fake, eps)).gradNorm);
+        const d = criticWeights().params;
+        const wDistance = gapOf(forward(d, tf.concat([real, fake], 0)));
+        const gradNorm = tf.mean(criticAt(interpolate(real, fake, eps), d).gradNorm);
         return tf.stack([loss!, wDistance, gradNorm]);
       });
       loss!.dispose();
