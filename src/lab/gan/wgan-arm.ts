@@ -76,9 +76,13 @@ function batchStreams(seed: number, purpose: string): BatchStreams {
 
 /** Real samples, generator noise z and interpolation weights ε ~ U[0, 1] (one per real/fake pair). */
 function drawBatch(streams: BatchStreams) {
+  return { ...drawCriticBatch(streams), z: tf.tensor2d(streams.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]) };
+}
+
+/** A batch without z: real samples and ε (z comes from the same stream, drawn apart; see `iterate`). */
+function drawCriticBatch(streams: BatchStreams) {
   return {
     real: tf.tensor2d(sampleEightGaussians(streams.data, BATCH_SIZE), [BATCH_SIZE, 2]),
-    z: tf.tensor2d(streams.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]),
     eps: tf.tensor2d(streams.interpolation.uniformArray(BATCH_SIZE, 0, 1), [BATCH_SIZE, 1]),
   };
 }
@@ -116,11 +120,10 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
   const generatorLossGrad = tf.fill([BATCH_SIZE, 1], -1 / BATCH_SIZE) as Tensor2D;
 
   /** One critic step; the loss (a tensor to read later) only when `report`, since only the last step's is read. */
-  function criticStep(report: boolean): Scalar | null {
+  function criticStep(report: boolean, fake: Tensor2D): Scalar | null {
     if (spectral) spectral = refreshSpectral(critic.params, spectral);
     const [grads, value] = tf.tidy(() => {
-      const { real, z, eps } = drawBatch(training);
-      const fake = forward(generator.params, z);
+      const { real, eps } = drawCriticBatch(training);
       const weights = criticWeights();
       const pass = forwardPass(weights.params, tf.concat([real, fake], 0));
       let grads = backward(weights.params, pass, criticLossGrad, { params: true, input: false }).grads!;
@@ -156,8 +159,17 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
 
   return {
     async iterate() {
+      // G is fixed during the critic steps, so their fakes come from one pass over all their z, drawn in the
+      // same order from the noise stream (rows are independent: the same numbers, 1/n_critic of the launches).
+      const n = settings.criticSteps;
+      const fakes = tf.tidy(() => {
+        const z = new Float32Array(2 * BATCH_SIZE * n);
+        for (let k = 0; k < n; k++) z.set(training.noise.normalArray(2 * BATCH_SIZE), 2 * BATCH_SIZE * k);
+        return tf.split(forward(generator.params, tf.tensor2d(z, [n * BATCH_SIZE, 2])), n);
+      }) as Tensor2D[];
       let loss: Scalar | null = null;
-      for (let k = 0; k < settings.criticSteps; k++) loss = criticStep(k === settings.criticSteps - 1);
+      for (let k = 0; k < n; k++) loss = criticStep(k === n - 1, fakes[k]!);
+      tf.dispose(fakes);
       generatorStep();
       const readings = tf.tidy(() => {
         const { real, z, eps } = drawBatch(measuring);
