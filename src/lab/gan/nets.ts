@@ -9,6 +9,7 @@ import { tf } from '../tf';
 import type { Rng } from '../random';
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Params } from '../types';
+import { forwardPass, rowNorms } from './backprop';
 
 export const HIDDEN_UNITS = 64;
 export const GENERATOR_SIZES = [2, HIDDEN_UNITS, HIDDEN_UNITS, 2] as const;
@@ -36,13 +37,7 @@ export function weightsOf(params: Params): Tensor2D[] {
 
 /** ReLU on hidden layers, linear output. */
 export function forward(params: Params, x: Tensor2D): Tensor2D {
-  let h = x;
-  const layers = params.length / 2;
-  for (let l = 0; l < layers; l++) {
-    const z = tf.add(tf.matMul(h, params[2 * l] as Tensor2D), params[2 * l + 1]!) as Tensor2D;
-    h = l < layers - 1 ? tf.relu(z) : z;
-  }
-  return h;
+  return forwardPass(params, x).out;
 }
 
 /**
@@ -51,12 +46,16 @@ export function forward(params: Params, x: Tensor2D): Tensor2D {
  */
 export function inputGradNorms(f: (x: Tensor2D) => Tensor2D, x: Tensor2D): Tensor1D {
   const g = tf.grad((xs) => tf.sum(f(xs as Tensor2D)))(x);
-  // ε keeps sqrt differentiable where every ReLU path is dead and the gradient is exactly 0.
-  return tf.sqrt(tf.add(tf.sum(tf.square(g), 1), 1e-12));
+  return rowNorms(g as Tensor2D);
 }
 
 /** E D(real) − E D(fake): the critic's estimate of K·W₁; real and fake go through D in one pass (half the kernels). */
 export function criticGap(d: (x: Tensor2D) => Tensor2D, real: Tensor2D, fake: Tensor2D): Scalar {
-  const [onReal, onFake] = tf.split(d(tf.concat([real, fake], 0)), 2, 0);
+  return gapOf(d(tf.concat([real, fake], 0)));
+}
+
+/** E D(real) − E D(fake) from D's output on [real; fake] (two halves of equal size). */
+export function gapOf(out: Tensor2D): Scalar {
+  const [onReal, onFake] = tf.split(out, 2, 0);
   return tf.sub(tf.mean(onReal!), tf.mean(onFake!));
 }

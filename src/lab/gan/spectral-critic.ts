@@ -4,10 +4,10 @@
  * the optimiser updates; the gradient flows through σ̂ with ũ, ṽ held fixed.
  */
 import { tf } from '../tf';
-import { initialU, powerIterate, sigmaOf } from '../measure/spectral';
+import { initialU, powerStep, sigmaOf } from '../measure/spectral';
 import { weightsOf } from './nets';
 import type { Rng } from '../random';
-import type { Tensor2D } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Params } from '../types';
 
 /** Persistent power-iteration vectors, one (ũ, ṽ) pair per weight matrix. Owned by the caller. */
@@ -25,8 +25,7 @@ export function initSpectral(params: Params, rng: Rng): SpectralVectors {
 export function refreshSpectral(params: Params, vectors: SpectralVectors): SpectralVectors {
   const next: SpectralVectors = { u: [], v: [] };
   weightsOf(params).forEach((w, l) => {
-    const it = powerIterate(w, vectors.u[l]!);
-    it.sigma.dispose();
+    const it = powerStep(w, vectors.u[l]!);
     next.u.push(it.u);
     next.v.push(it.v);
   });
@@ -36,9 +35,33 @@ export function refreshSpectral(params: Params, vectors: SpectralVectors): Spect
 
 /** Params with every W replaced by W/σ̂(W) (biases as they are); call inside a tidy/gradient closure. */
 export function normalizedParams(params: Params, vectors: SpectralVectors): Params {
-  return params.map((p, i) => {
+  return normalize(params, vectors).params;
+}
+
+/** W/σ̂(W) per layer, and the σ̂ (per weight matrix) that `rawGrads` needs. */
+export function normalize(params: Params, vectors: SpectralVectors): { params: Params; sigmas: Scalar[] } {
+  const sigmas: Scalar[] = [];
+  const normalized = params.map((p, i) => {
     if (i % 2 === 1) return p;
     const l = i / 2;
-    return tf.div(p, sigmaOf(p as Tensor2D, vectors.u[l]!, vectors.v[l]!));
+    sigmas[l] = sigmaOf(p as Tensor2D, vectors.u[l]!, vectors.v[l]!);
+    return tf.div(p, sigmas[l]!);
+  });
+  return { params: normalized, sigmas };
+}
+
+/**
+ * Gradients with respect to the raw params from those with respect to the normalized ones (backprop.ts
+ * for the spectral critic): ∂L/∂W = G/σ̂ − (⟨G, W⟩/σ̂²)·ũᵀṽ, with ũ, ṽ fixed, built as the RealDiv, Sum,
+ * Multiply and MatMul gradients build it so the numbers equal autodiff's through `normalizedParams`.
+ */
+export function rawGrads(params: Params, vectors: SpectralVectors, sigmas: Scalar[], normalizedGrads: Params): Params {
+  return normalizedGrads.map((g, i) => {
+    if (i % 2 === 1) return g;
+    const l = i / 2;
+    const sigma = sigmas[l]!;
+    const dSigma = tf.neg(tf.div(tf.sum(tf.mul(g, params[i]!)), tf.square(sigma)));
+    const throughSigma = tf.matMul(tf.transpose(vectors.u[l]!), tf.mul(dSigma, vectors.v[l]!));
+    return tf.add(tf.div(g, sigma), throughSigma);
   });
 }

@@ -13,12 +13,13 @@ import { tf } from '../tf';
 import { stream, type Rng } from '../random';
 import { adam } from '../optim/adam';
 import { rmsprop } from '../optim/rmsprop';
-import { disposeState, type Optimizer, type OptimizerState } from '../optim/optimizer';
-import { CRITIC_SIZES, GENERATOR_SIZES, criticGap, forward, heNormalNet, inputGradNorms } from './nets';
+import { Trained } from './trained';
+import { CRITIC_SIZES, GENERATOR_SIZES, forward, gapOf, heNormalNet } from './nets';
+import { backward, forwardPass, inputGradient, penaltyGrads, rowNorms } from './backprop';
 import { sampleEightGaussians } from './eight-gaussians';
 import { sampleQuality, type SampleQuality } from './quality';
-import { initSpectral, normalizedParams, refreshSpectral, type SpectralVectors } from './spectral-critic';
-import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
+import { initSpectral, normalize, rawGrads, refreshSpectral, type SpectralVectors } from './spectral-critic';
+import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import type { FieldSnapshot, Params } from '../types';
 
 export type WganArmKind = 'clip' | 'gp' | 'sn';
@@ -59,29 +60,6 @@ export interface WganArm {
   dispose(): void;
 }
 
-/** A net and its optimiser; `step` takes ownership of `grads` and replaces params and state. */
-class Trained {
-  state: OptimizerState;
-  constructor(
-    public params: Params,
-    private readonly optimizer: Optimizer,
-  ) {
-    this.state = optimizer.init(params);
-  }
-  step(grads: Params, after?: (p: Params) => Params): void {
-    const next = this.optimizer.update(this.params, grads, this.state);
-    const params = after ? tf.tidy(() => after(next.params)) : next.params;
-    tf.dispose([...this.params, ...grads, ...(after ? next.params : [])]);
-    disposeState(this.state);
-    this.params = params;
-    this.state = next.state;
-  }
-  dispose(): void {
-    tf.dispose(this.params);
-    disposeState(this.state);
-  }
-}
-
 interface BatchStreams {
   data: Rng;
   noise: Rng;
@@ -98,9 +76,13 @@ function batchStreams(seed: number, purpose: string): BatchStreams {
 
 /** Real samples, generator noise z and interpolation weights ε ~ U[0, 1] (one per real/fake pair). */
 function drawBatch(streams: BatchStreams) {
+  return { ...drawCriticBatch(streams), z: tf.tensor2d(streams.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]) };
+}
+
+/** A batch without z: real samples and ε (z comes from the same stream, drawn apart; see `iterate`). */
+function drawCriticBatch(streams: BatchStreams) {
   return {
     real: tf.tensor2d(sampleEightGaussians(streams.data, BATCH_SIZE), [BATCH_SIZE, 2]),
-    z: tf.tensor2d(streams.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]),
     eps: tf.tensor2d(streams.interpolation.uniformArray(BATCH_SIZE, 0, 1), [BATCH_SIZE, 1]),
   };
 }
@@ -128,51 +110,73 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
   const evalNoise = tf.tensor2d(stream(seed, 'eval').normalArray(2 * EVAL_SAMPLES), [EVAL_SAMPLES, 2]);
   let spectral: SpectralVectors | null = kind === 'sn' ? initSpectral(critic.params, stream(seed, 'spectral')) : null;
 
-  const criticOf = (params: Params) => (x: Tensor2D) => forward(spectral ? normalizedParams(params, spectral) : params, x);
+  // The critic as trained and measured: its weights, spectrally normalised for sn (with the σ̂ the
+  // training step's gradient needs). Gradients are hand-written (backprop.ts): same numbers, far fewer kernels.
+  const criticWeights = () => (spectral ? normalize(critic.params, spectral) : { params: critic.params, sigmas: [] });
   const interpolate = (real: Tensor2D, fake: Tensor2D, eps: Tensor2D) =>
     tf.add(tf.mul(eps, real), tf.mul(tf.sub(1, eps), fake)) as Tensor2D;
+  // ∂/∂D of the critic loss −(mean D(real) − mean D(fake)) on [real; fake], and of the generator's −mean D(G(z)).
+  const criticLossGrad = tf.tidy(() => tf.concat([tf.fill([BATCH_SIZE, 1], -1 / BATCH_SIZE), tf.fill([BATCH_SIZE, 1], 1 / BATCH_SIZE)]) as Tensor2D);
+  const generatorLossGrad = tf.fill([BATCH_SIZE, 1], -1 / BATCH_SIZE) as Tensor2D;
 
-  function criticStep(): Scalar {
+  /** One critic step; the loss (a tensor to read later) only when `report`, since only the last step's is read. */
+  function criticStep(report: boolean, fake: Tensor2D): Scalar | null {
     if (spectral) spectral = refreshSpectral(critic.params, spectral);
-    const { value, grads } = tf.tidy(() => {
-      const { real, z, eps } = drawBatch(training);
-      const fake = forward(generator.params, z);
-      return tf.valueAndGrads((...p: Params) => {
-        const d = criticOf(p);
-        const loss = tf.neg(criticGap(d, real, fake));
-        if (kind !== 'gp') return loss as Scalar;
-        const norms = inputGradNorms(d, interpolate(real, fake, eps));
-        return tf.add(loss, tf.mul(settings.lambda, tf.mean(tf.square(tf.sub(norms, 1))))) as Scalar;
-      })(critic.params);
+    const [grads, value] = tf.tidy(() => {
+      const { real, eps } = drawCriticBatch(training);
+      const weights = criticWeights();
+      const pass = forwardPass(weights.params, tf.concat([real, fake], 0));
+      let grads = backward(weights.params, pass, criticLossGrad, { params: true, input: false }).grads!;
+      if (spectral) grads = rawGrads(critic.params, spectral, weights.sigmas, grads);
+      let loss = report ? tf.neg(gapOf(pass.out)) : null;
+      if (kind === 'gp') {
+        const penalty = penaltyGrads(weights.params, interpolate(real, fake, eps), settings.lambda, report);
+        grads = grads.map((g, i) => (i % 2 === 0 ? tf.add(g, penalty.grads[i / 2]!) : g));
+        if (loss) loss = tf.add(loss, tf.mul(settings.lambda, penalty.value!));
+      }
+      return [grads, ...(loss ? [loss] : [])] as [Params, Scalar?];
     });
-    critic.step(grads, kind === 'clip' ? (p) => p.map((w) => tf.clipByValue(w, -settings.clip, settings.clip)) : undefined);
-    return value;
+    critic.step(grads, kind === 'clip' ? (w) => tf.clipByValue(w, -settings.clip, settings.clip) : undefined);
+    return value ?? null;
   }
 
   function generatorStep(): void {
-    const { value, grads } = tf.tidy(() => {
+    const grads = tf.tidy(() => {
       const z = tf.tensor2d(training.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]);
-      const d = criticOf(critic.params);
-      return tf.valueAndGrads((...g: Params) => tf.neg(tf.mean(d(forward(g, z)))) as Scalar)(generator.params);
+      const pass = forwardPass(generator.params, z);
+      const d = criticWeights().params;
+      const dFake = backward(d, forwardPass(d, pass.out), generatorLossGrad, { params: false, input: true }).dx!;
+      return backward(generator.params, pass, dFake, { params: true, input: false }).grads!;
     });
-    value.dispose();
     generator.step(grads);
+  }
+
+  /** The critic's value and ‖∇ₓD‖ at the rows of x. */
+  function criticAt(x: Tensor2D, d = criticWeights().params): { value: Tensor2D; gradNorm: Tensor1D } {
+    const pass = forwardPass(d, x);
+    return { value: pass.out, gradNorm: rowNorms(inputGradient(d, pass)) };
   }
 
   return {
     async iterate() {
+      // G is fixed during the critic steps, so their fakes come from one pass over all their z, drawn in the
+      // same order from the noise stream (rows are independent: the same numbers, 1/n_critic of the launches).
+      const n = settings.criticSteps;
+      const fakes = tf.tidy(() => {
+        const z = new Float32Array(2 * BATCH_SIZE * n);
+        for (let k = 0; k < n; k++) z.set(training.noise.normalArray(2 * BATCH_SIZE), 2 * BATCH_SIZE * k);
+        return tf.split(forward(generator.params, tf.tensor2d(z, [n * BATCH_SIZE, 2])), n);
+      }) as Tensor2D[];
       let loss: Scalar | null = null;
-      for (let k = 0; k < settings.criticSteps; k++) {
-        loss?.dispose();
-        loss = criticStep();
-      }
+      for (let k = 0; k < n; k++) loss = criticStep(k === n - 1, fakes[k]!);
+      tf.dispose(fakes);
       generatorStep();
       const readings = tf.tidy(() => {
         const { real, z, eps } = drawBatch(measuring);
         const fake = forward(generator.params, z);
-        const d = criticOf(critic.params);
-        const wDistance = criticGap(d, real, fake);
-        const gradNorm = tf.mean(inputGradNorms(d, interpolate(real, fake, eps)));
+        const d = criticWeights().params;
+        const wDistance = gapOf(forward(d, tf.concat([real, fake], 0)));
+        const gradNorm = tf.mean(criticAt(interpolate(real, fake, eps), d).gradNorm);
         return tf.stack([loss!, wDistance, gradNorm]);
       });
       loss!.dispose();
@@ -190,10 +194,9 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       const [lo, hi] = extent;
       const n = Math.min(points, EVAL_SAMPLES);
       const parts = tf.tidy(() => {
-        const grid = gridPoints(size, lo, hi);
-        const d = criticOf(critic.params);
+        const critic = criticAt(gridPoints(size, lo, hi));
         const samples = forward(generator.params, tf.slice(evalNoise, [0, 0], [n, 2]) as Tensor2D);
-        return [tf.reshape(samples, [-1]), tf.reshape(d(grid), [-1]), inputGradNorms(d, grid)];
+        return [tf.reshape(samples, [-1]), tf.reshape(critic.value, [-1]), critic.gradNorm];
       });
       const [xy, value, gradNorm] = await Promise.all(parts.map((t) => t.data()));
       tf.dispose(parts);
@@ -202,7 +205,7 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
     dispose() {
       generator.dispose();
       critic.dispose();
-      evalNoise.dispose();
+      tf.dispose([evalNoise, criticLossGrad, generatorLossGrad]);
       if (spectral) tf.dispose([...spectral.u, ...spectral.v]);
     },
   };

@@ -40,9 +40,16 @@ function unit(x: Tensor2D): Tensor2D {
 /** One iteration: ṽ ← Wᵀũ/‖Wᵀũ‖, ũ ← Wṽ/‖Wṽ‖, σ̂ = ũᵀWṽ. Inputs are not disposed. */
 export function powerIterate(w: Tensor2D, u: Tensor2D): PowerIterate {
   return tf.tidy(() => {
-    const v = unit(tf.matMul(u, w));
-    const uNext = unit(tf.matMul(v, w, false, true));
+    const { u: uNext, v } = powerStep(w, u);
     return { u: uNext, v, sigma: sigmaOf(w, uNext, v) };
+  });
+}
+
+/** The iteration's new ũ and ṽ without σ̂, for callers that form σ̂ where they use it (the wgan critic). */
+export function powerStep(w: Tensor2D, u: Tensor2D): { u: Tensor2D; v: Tensor2D } {
+  return tf.tidy(() => {
+    const v = unit(tf.matMul(u, w));
+    return { u: unit(tf.matMul(v, w, false, true)), v };
   });
 }
 
