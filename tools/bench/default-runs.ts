@@ -2,8 +2,9 @@
  * Each live figure's default run, Play to "Finished", on its embed page, in one engine: Chromium for
  * `npm run bench`, or Firefox and WebKit run alone (the engine tests' sessions, tests/engines/):
  *   tsx tools/bench/default-runs.ts firefox
- * Figures named after the engine are measured alone, and nothing is written:
- *   tsx tools/bench/default-runs.ts chromium gradient-shift normalization-zoo
+ * Runs named after the engine (a figure, or a figure and network as in the table) are measured alone,
+ * and nothing is written:
+ *   tsx tools/bench/default-runs.ts chromium gradient-shift "noise-injection (convnet)"
  * Cold: each figure's first Play loads the worker, tfjs, the .wasm and the data. Builds into a
  * temporary directory unless SITE_DIR names a build (site-build.ts).
  */
@@ -48,11 +49,12 @@ export const runBudget = (slug: string) => RUN_BUDGET_S[slug] ?? DEFAULT_RUN_BUD
  * figure offers those), chosen by link as a reader's "Network" choice would: the phone notice scales the run of
  * the network chosen.
  */
-function figureRuns(only: readonly string[]): { slug: string; model?: string }[] {
-  return WIDGETS.filter((w) => w.experiment !== null && (only.length === 0 || only.includes(w.slug))).flatMap(({ slug, experiment }) => [
+function figureRuns(only: readonly string[] = []): { slug: string; model?: string }[] {
+  const all = WIDGETS.filter((w) => w.experiment !== null).flatMap(({ slug, experiment }) => [
     { slug },
     ...TRACE_PLANS.filter((p) => p.experiment === experiment && p.model !== undefined).map((p) => ({ slug, model: p.model! })),
   ]);
+  return only.length === 0 ? all : all.filter((run) => only.includes(nameOf(run)));
 }
 
 const nameOf = (run: { slug: string; model?: string }) => (run.model ? `${run.slug} (${run.model})` : run.slug);
@@ -131,8 +133,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const engine = (process.argv[2] ?? 'chromium') as EngineName;
   if (!(engine in LAUNCH)) throw new Error(`unknown engine "${engine}": chromium, firefox or webkit`);
   const only = process.argv.slice(3);
-  const unknown = only.filter((slug) => !WIDGETS.some((w) => w.slug === slug && w.experiment !== null));
-  if (unknown.length > 0) throw new Error(`no live figure "${unknown.join('", "')}"`);
+  const unknown = only.filter((name) => !figureRuns().some((run) => nameOf(run) === name));
+  if (unknown.length > 0) throw new Error(`no default run "${unknown.join('", "')}": ${figureRuns().map(nameOf).join(', ')}`);
   const site = await serveProductionBuild();
   try {
     const load = loadavg()[0]!;
