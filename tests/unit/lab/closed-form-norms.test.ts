@@ -10,14 +10,12 @@ import { initBackend, tf } from '../../../src/lab/tf';
 import { stream } from '../../../src/lab/random';
 import { batchNormTrain } from '../../../src/lab/norms/batchnorm';
 import { lpNormTrain, lpScale, type LpKind } from '../../../src/lab/norms/lp';
-import { autodiffBatchNorm, autodiffLpNorm } from './helpers';
+import { autodiffBatchNorm, autodiffLpNorm, expectReferenceGradients, maxAbsDiff } from './helpers';
 
 beforeAll(async () => {
   await initBackend('wasm');
 });
 
-const maxAbsDiff = (a: Tensor, b: Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
-const maxAbs = (a: Tensor) => tf.tidy(() => tf.max(tf.abs(a)).dataSync()[0]!);
 
 type Norm = (x: Tensor, g: Tensor, b: Tensor) => Tensor;
 const lp = (kind: LpKind): Norm => (x, g, b) => lpNormTrain(x as Tensor2D, kind, g as Tensor1D, b as Tensor1D).y;
@@ -38,14 +36,7 @@ describe.each([
   });
   // tanh makes the loss nonlinear in the output, as the layers after a normalization do.
   const loss = (f: Norm) => (x: Tensor, g: Tensor, b: Tensor) => tf.sum(tf.mul(tf.tanh(f(x, g, b)), w));
-  const gradientsAgree = (ours: Norm, expectedOf: Norm) => {
-    const expected = tf.grads(loss(expectedOf))([h, gamma, beta]);
-    const before = tf.memory().numTensors;
-    const grads = tf.grads(loss(ours))([h, gamma, beta]);
-    expect(tf.memory().numTensors).toBe(before + 3);
-    grads.forEach((g, i) => expect(maxAbsDiff(g, expected[i]!) / maxAbs(expected[i]!), ['x', 'γ', 'β'][i]).toBeLessThan(1e-5));
-    tf.dispose([...grads, ...expected]);
-  };
+  const gradientsAgree = (ours: Norm, reference: Norm) => expectReferenceGradients(loss(ours), loss(reference), [h, gamma, beta]);
   const kernels = async (f: Norm) => (await tf.profile(() => tf.dispose(tf.grads(loss(f))([h, gamma, beta])))).kernels.length;
 
   it('BatchNorm gives autodiff’s output, batch mean and biased variance', () => {

@@ -1,4 +1,5 @@
-/** Shared test helpers: finite-difference gradient checks and tensor snapshots. */
+/** Shared test helpers: gradient checks (finite differences, autodiff references) and tensor snapshots. */
+import { expect } from 'vitest';
 import { tf } from '../../../src/lab/tf';
 import type { Scalar, Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import { lpScale, type LpKind } from '../../../src/lab/norms/lp';
@@ -51,4 +52,20 @@ export function autodiffBatchNorm(h: Tensor, gamma: Tensor, beta: Tensor, eps = 
 export function autodiffLpNorm(h: Tensor, kind: LpKind, gamma: Tensor, beta: Tensor, eps = 1e-5): Tensor {
   const centred = tf.sub(h, tf.mean(h, 0));
   return tf.add(tf.mul(tf.div(centred, tf.add(lpScale(h as Tensor2D, kind), eps)), gamma), beta);
+}
+
+export const maxAbsDiff = (a: Tensor, b: Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
+export const maxAbs = (a: Tensor) => tf.tidy(() => tf.max(tf.abs(a)).dataSync()[0]!);
+
+/**
+ * Asserts that `ours` has `reference`'s gradients for x, γ and β to 10⁻⁵ relative, and that taking them keeps
+ * no tensor but the three gradients.
+ */
+export function expectReferenceGradients(ours: (...xs: Tensor[]) => Tensor, reference: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
+  const expected = tf.grads(reference)(inputs);
+  const before = tf.memory().numTensors;
+  const grads = tf.grads(ours)(inputs);
+  expect(tf.memory().numTensors).toBe(before + inputs.length);
+  grads.forEach((g, i) => expect(maxAbsDiff(g, expected[i]!) / maxAbs(expected[i]!), ['x', 'γ', 'β'][i]).toBeLessThan(1e-5));
+  tf.dispose([...grads, ...expected]);
 }
