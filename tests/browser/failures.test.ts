@@ -88,7 +88,7 @@ describe('live figure failures', () => {
     await opened.context.close();
   });
 
-  // One core: the run's three arms train in one worker; four: in three workers (split-client.ts).
+  // One core: the run's four arms train in one worker; four cores: a worker each (split-client.ts).
   it.for([1, 4])('the worker dies mid-run on a device of %i cores: an error with "Try again", the page intact; trying again trains', async (cores) => {
     // The real worker, plus an uncaught error right after its first batch of metrics.
     const opened = await open(
@@ -104,7 +104,7 @@ self.postMessage = (m) => { post(m); if (m.type === 'metrics') setTimeout(() => 
     );
     await expectFailureThenRetry(opened, /simulated crash mid-run/);
     // The crashed run's workers are gone; the retry trains in as many as the device's cores allow.
-    await expect.poll(() => opened.page.workers().filter((w) => w.url().includes('lab.worker')).length).toBe(cores === 1 ? 1 : 3);
+    await expect.poll(() => opened.page.workers().filter((w) => w.url().includes('lab.worker')).length).toBe(cores === 1 ? 1 : 4);
     await opened.widget.pause.click();
     await opened.widget.waitForStatus(/^Paused at step \d+\./);
     await opened.context.close();

@@ -1,8 +1,8 @@
 /**
  * One run's arms split across several lab workers, behind the interface of one worker's client. Every
- * arm trains on its own (src/lab/experiments/chosen-arms.ts), so part k runs arms k, k + n, k + 2n, …
- * of the experiment and yields exactly the records those arms yield in a single worker's run; the
- * widget receives their union. Where the machine has cores to spare the arms train in parallel.
+ * arm trains on its own (src/lab/experiments/chosen-arms.ts), so a part runs some of the experiment's
+ * arms (`splitArms`) and yields exactly the records those arms yield in a single worker's run; the
+ * widget receives their union. Where the machine has more than one core the arms train in parallel.
  *
  * The parts' messages are merged back into the one-worker protocol (protocol.ts), run by run (a part
  * answers each start after its previous run's last message, so runs never overlap within a part):
@@ -22,23 +22,36 @@
 import type { Config } from '../types';
 import { createLabClient, type LabClient, type LabClientOptions, type LabHandlers } from './client';
 import type { ReadyMessage, StateMessage, SummaryMessage } from './protocol';
+import { armCost } from './arm-cost';
 
 /** More workers than this buys little: each loads its own tfjs, .wasm and data. */
 const MAX_WORKERS = 4;
 
 /**
- * How many workers to split `arms` arms across on this device: one per core but one, which the page
- * keeps for drawing, at most one per arm. On the 2-core development machine two workers beside the
- * page's thread ran slower than one (each worker loads tfjs, the .wasm and the data again, and three
- * busy threads share two cores), so there a run stays in one worker.
+ * How many workers to split `arms` arms across on this device: one per core, at most one per arm. The
+ * page's own thread draws between a worker's batches and needs little: on the 2-core development
+ * machine two workers took noise-injection's default run from 13.4 s to 7.3 s and the WGAN's from
+ * about 50 s to 24 s (Chromium, Play to "Finished").
  */
 export function labWorkerCount(arms: number, cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
-  return Math.max(1, Math.min(arms, cores - 1, MAX_WORKERS));
+  return Math.max(1, Math.min(arms, cores, MAX_WORKERS));
 }
 
-/** Arms k, k + n, … for part k: neighbours in the experiment's list (often alike in cost) go to different parts. */
+/**
+ * The arms of each part, the costliest first (arm-cost.ts), each to the part with the least work so far,
+ * the earlier part on a tie: arms of equal cost are dealt out in turn (k, k + n, … for part k), so
+ * neighbours in the experiment's list (often alike in cost) go to different parts. Each part keeps the
+ * experiment's order.
+ */
 export function splitArms(arms: readonly string[], parts: number): string[][] {
-  return Array.from({ length: Math.min(parts, arms.length) }, (_, k) => arms.filter((_, i) => i % parts === k));
+  const groups = Array.from({ length: Math.min(parts, arms.length) }, () => ({ load: 0, arms: new Set<string>() }));
+  const costliestFirst = arms.map((arm, i) => ({ arm, i })).sort((a, b) => armCost(b.arm) - armCost(a.arm) || a.i - b.i);
+  for (const { arm } of costliestFirst) {
+    const least = groups.reduce((best, g) => (g.load < best.load ? g : best));
+    least.load += armCost(arm);
+    least.arms.add(arm);
+  }
+  return groups.map((g) => arms.filter((arm) => g.arms.has(arm)));
 }
 
 /**

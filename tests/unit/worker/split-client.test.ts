@@ -159,12 +159,22 @@ describe('a run split across workers', () => {
 });
 
 describe('how arms are shared out', () => {
-  it('deals arms out in turn, one worker per core but one, up to one per arm and at most four', () => {
+  it('deals arms of equal cost out in turn; one worker per core, up to one per arm and at most four', () => {
     expect(splitArms(['standard', 'batchnorm', 'noisy-batchnorm', 'standard-noisy'], 2)).toEqual([
       ['standard', 'noisy-batchnorm'],
       ['batchnorm', 'standard-noisy'],
     ]);
-    expect(splitArms(['clip', 'gp', 'sn'], 4)).toEqual([['clip'], ['gp'], ['sn']]);
-    expect([labWorkerCount(5, 2), labWorkerCount(5, 3), labWorkerCount(3, 8), labWorkerCount(5, 16), labWorkerCount(2, 1)]).toEqual([1, 2, 3, 4, 1]);
+    expect(splitArms(['standard', 'batchnorm', 'l1', 'l2', 'linf'], 2)).toEqual([
+      ['standard', 'l1', 'linf'],
+      ['batchnorm', 'l2'],
+    ]);
+    expect(splitArms(['clip', 'gp', 'sn'], 4)).toEqual([['sn'], ['gp'], ['clip']]);
+    expect([labWorkerCount(5, 2), labWorkerCount(5, 3), labWorkerCount(3, 8), labWorkerCount(5, 16), labWorkerCount(2, 1)]).toEqual([2, 3, 3, 4, 1]);
+  });
+
+  it('gives the costliest arm a part of its own before pairing cheaper ones', () => {
+    // Dealt out in turn, clip and sn (the dearest) would share a part: 2.6 units against gp's 1.1.
+    expect(splitArms(['clip', 'gp', 'sn'], 2)).toEqual([['sn'], ['clip', 'gp']]);
+    expect(splitArms(['clip', 'gp', 'sn'], 1)).toEqual([['clip', 'gp', 'sn']]);
   });
 });
