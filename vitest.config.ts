@@ -60,6 +60,8 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000 } },
           // One browser at a time keeps a 2-core machine responsive enough for stable timings.
           fileParallelism: false,
+          // Tests marked concurrent (the site walk's pages, each in its own browser context) two at a time.
+          maxConcurrency: 2,
         },
       },
       {

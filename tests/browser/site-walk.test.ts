@@ -15,7 +15,7 @@
  * and axe finds nothing at 360 px. At 1280, 390 and 360 px every figure's chart text renders at 11 CSS px or
  * more (issue 17), and on the phone every control of a figure is a 44 × 44 px touch target.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from './support/browser';
 import { recordLabMessages } from './support/lab-messages';
@@ -34,7 +34,7 @@ const nameOf = (url: string) => new URL(url).pathname.slice(new URL(baseUrl()).p
 const browser = useChromium();
 
 /** Plays every live figure, then waits for each of its workers (a figure's arms may train in several) to report its backend. */
-async function playEveryFigure(page: Page, backends: () => Promise<string[]>): Promise<{ figures: number; backends: string[] }> {
+async function playEveryFigure(page: Page, backends: () => Promise<string[]>, expect: ExpectStatic): Promise<{ figures: number; backends: string[] }> {
   const plays = page.getByRole('button', { name: 'Play', exact: true });
   const figures = await plays.count();
   for (let i = 0; i < figures; i++) {
@@ -53,7 +53,9 @@ describe('every page on a desktop', () => {
     expect(pages.filter((page) => !page.startsWith(baseUrl()))).toEqual([]);
   });
 
-  it.for(walked.map((url) => ({ page: nameOf(url), url })))('$page', { timeout: 120_000 }, async ({ url }) => {
+  // Two pages at a time (the browser project's maxConcurrency): one page rarely keeps both cores busy. A
+  // concurrent test's assertions go through its own `expect`, so a failure is reported against its page.
+  it.concurrent.for(walked.map((url) => ({ page: nameOf(url), url })))('$page', { timeout: 120_000 }, async ({ url }, { expect }) => {
     const missing = url === MISSING;
     const html = await (await fetch(url)).text();
     expect.soft(html.slice(0, 15).toLowerCase(), 'doctype').toBe('<!doctype html>');
@@ -90,7 +92,7 @@ describe('every page on a desktop', () => {
     // check, and about 70% of a whole axe run's time.
     expect.soft(await axeViolations(page, { contrastOnly: true }), 'axe, dark theme (contrast)').toEqual([]);
 
-    const { figures, backends } = await playEveryFigure(page, async () => (await labMessages()).filter((m) => m.type === 'ready').map((m) => m.backend!));
+    const { figures, backends } = await playEveryFigure(page, async () => (await labMessages()).filter((m) => m.type === 'ready').map((m) => m.backend!), expect);
     expect.soft(backends, `backends of ${figures} live figures' workers`).toEqual(backends.map(() => 'wasm'));
     if (url === baseUrl()) {
       await page.getByRole('searchbox', { name: 'Search the course' }).fill('Lipschitz');
@@ -108,7 +110,7 @@ describe('every page on a desktop', () => {
 });
 
 describe('every page on a phone', () => {
-  it.for(walked.map((url) => ({ page: nameOf(url), url })))('$page', { timeout: 120_000 }, async ({ url }) => {
+  it.concurrent.for(walked.map((url) => ({ page: nameOf(url), url })))('$page', { timeout: 120_000 }, async ({ url }, { expect }) => {
     // Layout does not depend on the CPU's speed: these pages load at full speed.
     const phone = await openPhonePage(browser(), { slowCpu: false });
     await phone.page.goto(url);
