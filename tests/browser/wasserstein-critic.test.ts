@@ -43,7 +43,8 @@ describe('WassersteinCritic', () => {
     await expect.poll(() => field().locator('figcaption').textContent()).toBe(`Critic value D(x) at step ${trace.steps - 1}`);
     await expect.poll(paintedCells).toBe(true);
     expect(await fieldMap().locator('.mark circle').count()).toBe(8);
-    expect(await fieldMap().locator('.samples circle').count()).toBeGreaterThan(100);
+    // The samples are one path, a circle (moveto and two arcs) per dot.
+    expect(((await fieldMap().locator('path.samples').getAttribute('d')) ?? '').match(/M/g)?.length).toBeGreaterThan(100);
     expect(await fieldMap().locator('.contours path').count()).toBeGreaterThan(0);
     expect(await field().locator('.summary').textContent()).toMatch(/^Gradient penalty, step 999: critic values from /);
     const gp = lastOf('gp', 'modesCovered');
