@@ -8,8 +8,10 @@
  * the page's rate does not reach a worker (measured: a worker's busy loop kept its speed). So each
  * worker thread is slowed by Linux instead: the page's CDP session auto-attaches to workers, each
  * waiting at start, and before it runs its thread ("DedicatedWorker" in the browser's renderer
- * processes) joins a cgroup (v1 cpu controller) allowed a quarter of a CPU. Where that is not possible
- * (no writable cgroup v1 cpu hierarchy, or not root) the workers run at full speed and `workers` says why.
+ * processes) joins a cgroup (v1 cpu controller) of its own allowed a quarter of a CPU: each worker is a
+ * core 4× slower, as on a phone, whose cores outnumber the two workers a split run here starts. Where
+ * that is not possible (no writable cgroup v1 cpu hierarchy, or not root) the workers run at full speed
+ * and `workers` says why.
  */
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -33,8 +35,8 @@ export interface PhonePage {
 }
 
 /** A cgroup allowing a 1/CPU_SLOWDOWN share of one CPU, or why there is none. */
-function workerCgroup(): { dir: string } | { reason: string } {
-  const dir = `${CGROUP_ROOT}/bn-course-phone-${process.pid}-${Date.now()}`;
+function workerCgroup(name: string): { dir: string } | { reason: string } {
+  const dir = `${CGROUP_ROOT}/bn-course-phone-${process.pid}-${Date.now()}-${name}`;
   try {
     mkdirSync(dir);
     writeFileSync(`${dir}/cpu.cfs_period_us`, String(CFS_PERIOD_US));
@@ -79,18 +81,31 @@ export async function openPhonePage(browser: Browser, { slowCpu = true } = {}): 
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let workers = 'not slowed: this page runs at full speed';
-  const cgroup = slowCpu ? workerCgroup() : null;
+  // Worker thread → its cgroup; the first group, made now, tells whether groups can be made at all.
+  const groups = new Map<string, string>();
+  const cgroup = slowCpu ? workerCgroup('0') : null;
   if (slowCpu) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     if (cgroup && 'dir' in cgroup) {
-      workers = `slowed ${CPU_SLOWDOWN}× (cgroup cpu quota)`;
+      workers = `slowed ${CPU_SLOWDOWN}× each (a cgroup cpu quota per worker)`;
+      const spare = [cgroup.dir];
+      // A group that cannot be made (it could a moment ago) leaves the thread in the first one, slowed with it.
+      const newGroup = () => {
+        const made = spare.length > 0 ? { dir: spare.pop()! } : workerCgroup(String(groups.size));
+        return 'dir' in made ? made.dir : cgroup.dir;
+      };
       let message = 0;
       // Flat sessions would need raw access to playwright's connection: the older, nested mode
       // reaches the worker through this session (Target.sendMessageToTarget).
       cdp.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
         void (async () => {
           if (event.targetInfo.type === 'worker') {
-            for (const tid of await workerThreads(browser)) writeFileSync(`${cgroup.dir}/tasks`, tid);
+            for (const tid of await workerThreads(browser)) {
+              if (groups.has(tid)) continue;
+              const dir = newGroup();
+              groups.set(tid, dir);
+              writeFileSync(`${dir}/tasks`, tid);
+            }
           }
           await cdp.send('Target.sendMessageToTarget', { sessionId: event.sessionId, message: JSON.stringify({ id: ++message, method: 'Runtime.runIfWaitingForDebugger' }) });
         })().catch(() => undefined); // the page closed meanwhile
@@ -105,16 +120,17 @@ export async function openPhonePage(browser: Browser, { slowCpu = true } = {}): 
     workers: () => workers,
     close: async () => {
       await context.close();
-      if (cgroup && 'dir' in cgroup) {
+      if (!cgroup || !('dir' in cgroup)) return;
+      for (const dir of new Set([cgroup.dir, ...groups.values()])) {
         // Threads still ending go back to the root group, so the group can go.
-        for (const tid of readFileSync(`${cgroup.dir}/tasks`, 'utf8').split('\n').filter(Boolean)) {
+        for (const tid of readFileSync(`${dir}/tasks`, 'utf8').split('\n').filter(Boolean)) {
           try {
             writeFileSync(`${CGROUP_ROOT}/tasks`, tid);
           } catch {
             // it ended meanwhile
           }
         }
-        await removeGroup(cgroup.dir);
+        await removeGroup(dir);
       }
     },
   };
