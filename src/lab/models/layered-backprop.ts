@@ -130,6 +130,7 @@ export function layeredValueAndGrads(stack: Stack, params: Params, batch: Batch,
     grads[s.weight] = tf.matMul(tf.transpose(pass.inputs[l - 1]!), d);
     if (s.bias !== undefined) grads[s.bias] = tf.sum(d, 0);
     if (l === 1) break;
+    // Down through hidden layer l − 1: its activation, noise and normalization.
     const below = pass.hidden[l - 2]!;
     let dZ = activationBackward(stack.activation, tf.matMul(d, tf.transpose(params[s.weight]!)) as Tensor2D, below);
     if (below.noiseScale) dZ = tf.mul(dZ, below.noiseScale);
@@ -137,8 +138,8 @@ export function layeredValueAndGrads(stack: Stack, params: Params, batch: Batch,
       d = dZ;
       continue;
     }
-    const below_ = stack.slots[l - 2]!;
-    [d, grads[below_.gamma!], grads[below_.beta!]] = below.norm(dZ);
+    const { gamma, beta } = stack.slots[l - 2]!;
+    [d, grads[gamma!], grads[beta!]] = below.norm(dZ);
   }
   const { output, activations, batchStats } = pass;
   return { output, activations, batchStats, value, grads };
