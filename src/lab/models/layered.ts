@@ -11,6 +11,9 @@
  * Parameters, in order, per layer: W_l; then γ_l, β_l when normalized, else b_l when the model has biases.
  * Glorot draws happen only for weights, in layer order, so arms of equal shapes (with/without BN,
  * with/without biases) share exactly the same initial weights for the same seed.
+ *
+ * The layer loop itself, and the hand-written backward pass that training uses instead of autodiff, are
+ * in layered-backprop.ts.
  */
 import { tf } from '../tf';
 import type { Tensor2D } from '@tensorflow/tfjs-core';
