@@ -80,7 +80,7 @@ describe('hand-written layered backprop equals autodiff (wasm, bit for bit)', ()
     disposePass(hand);
     disposePass(auto);
     tf.dispose([reference.value, ...reference.grads]);
-    expect(tf.memory().numTensors).toBe(before + 0);
+    expect(tf.memory().numTensors).toBe(before);
     tf.dispose([...params, batch.x, batch.y]);
     if (noise) disposeNoise(noise);
   });
