@@ -9,7 +9,7 @@
  * and of its gradient along that line, in parameter space.
  */
 import { tf } from '../tf';
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Batch, RunContext } from '../types';
 import { digitBatches } from '../data/batches';
 import { armPlans, mlpFor } from '../experiments/setups';
@@ -17,6 +17,7 @@ import type { LandscapeConfig } from '../experiments/landscape-schema';
 import type { ArmId } from '../experiments/arms';
 import { ArmTrainer } from '../train/arm-trainer';
 import type { Network } from '../models/network';
+import { disposePass, trainingPass } from '../models/training-pass';
 import type { Samples } from './curves';
 
 export interface SlicePlan {
@@ -61,12 +62,17 @@ export async function gradientSlices(config: LandscapeConfig, plan: SlicePlan, c
 
 /** f and f′ at x = k·maxDistance/(points − 1) along −g/‖g‖ from `params`. */
 export function sliceAlongGradient(model: Network, params: Tensor[], batch: Batch, plan: SlicePlan): Samples & { gradNorm: number } {
-  const lossAt = (...w: Tensor[]): Scalar => model.loss(w, batch, { mode: 'probe' });
+  /** Loss and gradients at w (the caller frees them with disposePass). */
+  const at = (w: Tensor[]) => trainingPass(model, w, batch, { mode: 'probe' });
   const step = plan.maxDistance / (plan.points - 1);
   const direction = tf.tidy(() => {
-    const g = tf.grads(lossAt)(params);
-    const norm = tf.sqrt(tf.addN(g.map((t) => tf.sum(tf.square(t)))));
-    return { unit: g.map((t) => tf.div(t, norm)), norm: norm.dataSync()[0]! };
+    const pass = at(params);
+    try {
+      const norm = tf.sqrt(tf.addN(pass.grads.map((t) => tf.sum(tf.square(t)))));
+      return { unit: pass.grads.map((t) => tf.div(t, norm)), norm: norm.dataSync()[0]! };
+    } finally {
+      disposePass(pass);
+    }
   });
   const values: number[] = [];
   const slopes: number[] = [];
@@ -74,9 +80,13 @@ export function sliceAlongGradient(model: Network, params: Tensor[], batch: Batc
     for (let k = 0; k < plan.points; k++) {
       const [value, slope] = tf.tidy(() => {
         const moved = params.map((p, i) => tf.sub(p, tf.mul(direction.unit[i]!, k * step)));
-        const { value: loss, grads } = tf.valueAndGrads(lossAt)(moved);
-        const along = tf.addN(grads.map((g, i) => tf.sum(tf.mul(g, direction.unit[i]!))));
-        return [loss.dataSync()[0]!, -along.dataSync()[0]!];
+        const pass = at(moved);
+        try {
+          const along = tf.addN(pass.grads.map((g, i) => tf.sum(tf.mul(g, direction.unit[i]!))));
+          return [pass.value.dataSync()[0]!, -along.dataSync()[0]!];
+        } finally {
+          disposePass(pass);
+        }
       });
       values.push(value!);
       slopes.push(slope!);

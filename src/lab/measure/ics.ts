@@ -8,9 +8,9 @@
  * training state changes.
  */
 import { tf } from '../tf';
-import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Batch, ForwardContext, Params } from '../types';
 import type { Network } from '../models/network';
+import { disposePass, trainingPass } from '../models/training-pass';
 import type { Optimizer, OptimizerState } from '../optim/optimizer';
 
 export interface IcsMeasure {
@@ -33,12 +33,18 @@ export function measureIcs(
   const [l2, cos] = tf.tidy(() => {
     const stepped = optimizer.update(params, grads, optState);
     const shifted = params.map((p, i) => (model.specs[i]!.layer < layer ? stepped.params[i]! : p));
-    const lossAt = (w: Tensor) => model.loss(shifted.map((p, i) => (i === index ? w : p)), batch, ctx);
-    const g = grads[index]!;
-    const gPrime = tf.grad(lossAt)(params[index]!);
-    const dot = tf.sum(tf.mul(g, gPrime));
-    const cosine = tf.div(dot, tf.mul(tf.norm(g), tf.norm(gPrime)));
-    return [tf.norm(tf.sub(g, gPrime)).dataSync()[0]!, cosine.dataSync()[0]!];
+    // Every gradient at the shifted point (hand-written backprop computes them all at little extra cost);
+    // G′ is layer i's, the same numbers as differentiating with respect to W_i alone.
+    const pass = trainingPass(model, shifted, batch, ctx);
+    try {
+      const g = grads[index]!;
+      const gPrime = pass.grads[index]!;
+      const dot = tf.sum(tf.mul(g, gPrime));
+      const cosine = tf.div(dot, tf.mul(tf.norm(g), tf.norm(gPrime)));
+      return [tf.norm(tf.sub(g, gPrime)).dataSync()[0]!, cosine.dataSync()[0]!];
+    } finally {
+      disposePass(pass);
+    }
   });
   return { icsL2: l2!, icsCos: cos! };
 }

@@ -10,9 +10,9 @@
  * g is the gradient the training step uses (identical to the probe-mode gradient on arms without noise).
  */
 import { tf } from '../tf';
-import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Batch, Params } from '../types';
 import type { Network } from '../models/network';
+import { disposePass, trainingPass } from '../models/training-pass';
 import { distance, sumOfSquares } from './tensor-norms';
 import { perEtaKey, type PerEtaMetric } from './landscape-keys';
 
@@ -31,15 +31,18 @@ export function probeAlongGradient(
   batch: Batch,
   etas: readonly number[],
 ): { losses: number[]; gradChanges: number[]; gradNorm: number } {
-  const lossAt = (...w: Tensor[]) => model.loss(w, batch, { mode: 'probe' });
   const gradNorm = tf.tidy(() => tf.sqrt(sumOfSquares(grads)).dataSync()[0]!);
   const losses: number[] = [];
   const gradChanges: number[] = [];
   for (const eta of etas) {
     const [loss, change] = tf.tidy(() => {
       const moved = params.map((p, i) => tf.sub(p, tf.mul(grads[i]!, eta)));
-      const { value, grads: gEta } = tf.valueAndGrads(lossAt)(moved);
-      return [value.dataSync()[0]!, distance(grads, gEta).dataSync()[0]!];
+      const pass = trainingPass(model, moved, batch, { mode: 'probe' });
+      try {
+        return [pass.value.dataSync()[0]!, distance(grads, pass.grads).dataSync()[0]!];
+      } finally {
+        disposePass(pass);
+      }
     });
     losses.push(loss!);
     gradChanges.push(change!);

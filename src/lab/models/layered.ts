@@ -11,18 +11,20 @@
  * Parameters, in order, per layer: W_l; then γ_l, β_l when normalized, else b_l when the model has biases.
  * Glorot draws happen only for weights, in layer order, so arms of equal shapes (with/without BN,
  * with/without biases) share exactly the same initial weights for the same seed.
+ *
+ * The layer loop itself, and the hand-written backward pass that training uses instead of autodiff, are
+ * in layered-backprop.ts.
  */
 import { tf } from '../tf';
-import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import type { Tensor2D } from '@tensorflow/tfjs-core';
 import { stream } from '../random';
-import type { Batch, ForwardContext, ForwardResult, ParamSpec, Params, RunningStats } from '../types';
-import { applyNoise } from '../norms/noise';
-import { applyNorm, hasAffine, keepsRunningStats, type NormKind } from '../norms/normalization';
+import type { Batch, ForwardContext, ForwardResult, ParamSpec, Params } from '../types';
+import { hasAffine, keepsRunningStats, type NormKind } from '../norms/normalization';
 import { glorotUniform } from './init';
 import { softmaxCrossEntropy, type Network } from './network';
+import { forwardLayers, layeredValueAndGrads, sumOfSquares, type Activation, type LayerSlots, type LossKind, type Stack } from './layered-backprop';
 
-export type Activation = 'relu' | 'tanh' | 'linear';
-export type LossKind = 'softmax-cross-entropy' | 'sum-squared-error';
+export type { Activation, LossKind };
 
 export interface LayeredConfig {
   /** Layer widths [inputs, hidden…, outputs]; the model has sizes.length − 1 linear layers. */
@@ -36,13 +38,6 @@ export interface LayeredConfig {
 
 export interface LayeredModel extends Network {
   readonly config: LayeredConfig;
-}
-
-interface LayerSlots {
-  weight: number;
-  bias?: number;
-  gamma?: number;
-  beta?: number;
 }
 
 export function layeredModel(config: LayeredConfig): LayeredModel {
@@ -62,40 +57,14 @@ export function layeredModel(config: LayeredConfig): LayeredModel {
     slots.push(layer);
   }
   const hiddenLayers = Array.from({ length: depth - 1 }, (_, i) => i + 1);
+  const stack: Stack = { slots, activation: config.activation, norm: config.norm, loss: config.loss };
 
-  const activate = (z: Tensor2D): Tensor2D => {
-    switch (config.activation) {
-      case 'relu':
-        return tf.relu(z);
-      case 'tanh':
-        return tf.tanh(z);
-      case 'linear':
-        return z;
-    }
-  };
-
-  const outputLoss = (output: Tensor2D, y: Tensor2D): Scalar =>
-    config.loss === 'softmax-cross-entropy' ? softmaxCrossEntropy(output, y) : (tf.sum(tf.square(tf.sub(output, y))) as Scalar);
+  const outputLoss = (output: Tensor2D, y: Tensor2D) =>
+    config.loss === 'softmax-cross-entropy' ? softmaxCrossEntropy(output, y) : sumOfSquares(tf.sub(output, y));
 
   const forward = (params: Params, x: Tensor2D, ctx: ForwardContext): ForwardResult => {
-    const activations = new Map<number, Tensor2D>();
-    const batchStats = new Map<number, RunningStats>();
-    let a = x;
-    for (let l = 1; l <= depth; l++) {
-      const s = slots[l - 1]!;
-      let h = tf.matMul(a, params[s.weight] as Tensor2D) as Tensor2D;
-      if (s.bias !== undefined) h = tf.add(h, params[s.bias]!) as Tensor2D;
-      if (l === depth) return { output: h, activations, batchStats };
-      const gamma = s.gamma === undefined ? undefined : (params[s.gamma] as Tensor1D);
-      const beta = s.beta === undefined ? undefined : (params[s.beta] as Tensor1D);
-      const normed = applyNorm(config.norm, h, gamma, beta, ctx.mode, ctx.running?.get(l));
-      if (normed.batchStats) batchStats.set(l, normed.batchStats);
-      const noise = ctx.mode === 'train' ? ctx.noise?.get(l) : undefined;
-      const z = noise ? applyNoise(normed.y, noise) : normed.y;
-      activations.set(l, z);
-      a = activate(z);
-    }
-    throw new Error('unreachable: the loop returns at the last layer');
+    const { output, activations, batchStats } = forwardLayers(stack, params, x, ctx, false);
+    return { output, activations, batchStats };
   };
 
   const classifies = config.loss === 'softmax-cross-entropy';
@@ -128,5 +97,6 @@ export function layeredModel(config: LayeredConfig): LayeredModel {
     forward,
     outputLoss,
     loss: (params: Params, batch: Batch, ctx: ForwardContext) => outputLoss(forward(params, batch.x, ctx).output, batch.y),
+    valueAndGrads: (params: Params, batch: Batch, ctx: ForwardContext) => layeredValueAndGrads(stack, params, batch, ctx),
   };
 }

@@ -5,7 +5,13 @@
  */
 import { tf } from '../tf';
 import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
-import type { Model } from '../types';
+import type { Batch, ForwardContext, ForwardResult, Model, Params } from '../types';
+
+/** One forward and backward pass: the forward's results, the loss and ∂loss/∂params (in `specs` order). */
+export interface TrainingPass extends ForwardResult {
+  value: Scalar;
+  grads: Params;
+}
 
 export interface Network extends Model {
   /** Whether the output is class logits (then the trainer also reports the batch accuracy). */
@@ -22,9 +28,20 @@ export interface Network extends Model {
   outputLoss(output: Tensor2D, y: Tensor2D): Scalar;
   /** Rows per forward pass when a whole set is evaluated, when it cannot be one pass (memory). */
   readonly evalRows?: number;
+  /**
+   * `loss` and its gradients by hand-written backprop, equal bit for bit to tf.valueAndGrads of `loss` but
+   * with fewer kernels; train or probe mode; call inside tf.tidy. Networks without it use autodiff
+   * (training-pass.ts picks).
+   */
+  valueAndGrads?(params: Params, batch: Batch, ctx: ForwardContext): TrainingPass;
 }
 
 /** Mean over the batch of −Σ y · log softmax(output). */
 export function softmaxCrossEntropy(output: Tensor2D, y: Tensor2D): Scalar {
-  return tf.neg(tf.mean(tf.sum(tf.mul(y, tf.logSoftmax(output)), 1))) as Scalar;
+  return crossEntropy(tf.logSoftmax(output), y);
+}
+
+/** The same from log softmax(output), which hand-written backprop also reads. */
+export function crossEntropy(logProbs: Tensor2D, y: Tensor2D): Scalar {
+  return tf.neg(tf.mean(tf.sum(tf.mul(y, logProbs), 1))) as Scalar;
 }

@@ -15,8 +15,8 @@
  * (every tie, as tfjs's own max gradient) and 0 elsewhere. sign(0) is taken as −1, as tfjs's |y| gradient does.
  */
 import { tf } from '../tf';
-import type { GradSaveFunc, Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
-import { statisticsOffTape } from './off-tape';
+import type { Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import { normalizeOnTape, type ClosedForm } from './off-tape';
 
 export type LpKind = 'l1' | 'l2' | 'linf';
 
@@ -63,28 +63,30 @@ function scaleGradient(h: Tensor, kind: LpKind, scale: Tensor): Tensor {
   }
 }
 
+/** The closed form with statistics [μ, s_p]; every op as lpNormTrain has always issued them. */
+export function lpForm(kind: LpKind, eps = LP_EPSILON): ClosedForm {
+  return {
+    statistics: (x) => [tf.mean(x, 0), lpScale(x as Tensor2D, kind)],
+    forward(x, [mean, scale], g, b) {
+      const d = tf.sub(x, mean!);
+      const u = tf.reciprocal(tf.add(scale!, eps));
+      const k = tf.mul(g, u);
+      return { y: tf.add(tf.mul(d, k), b), saved: [x, d, u, k, scale!] };
+    },
+    backward(dy, [x, d, u, k, scale]) {
+      const dBeta = tf.sum(dy, 0);
+      const dyd = tf.sum(tf.mul(dy, d!), 0);
+      const centred = tf.mul(tf.sub(dy, tf.div(dBeta, x!.shape[0]!)), k!);
+      const throughScale = tf.mul(tf.mul(tf.mul(k!, u!), dyd), scaleGradient(x!, kind, scale!));
+      return [tf.sub(centred, throughScale), tf.mul(u!, dyd), dBeta];
+    },
+  };
+}
+
 /** Training (and probe) mode: normalise with this batch's μ and s_p. */
 export function lpNormTrain(h: Tensor2D, kind: LpKind, gamma: Tensor1D, beta: Tensor1D, eps = LP_EPSILON): LpOutput {
-  const [mean, scale] = statisticsOffTape(h, (x) => [tf.mean(x, 0), lpScale(x as Tensor2D, kind)]) as [Tensor1D, Tensor1D];
-  const normalize = tf.customGrad((...args: (Tensor | GradSaveFunc)[]) => {
-    const [x, g, b, save] = args as [Tensor, Tensor, Tensor, GradSaveFunc];
-    const d = tf.sub(x, mean);
-    const u = tf.reciprocal(tf.add(scale, eps));
-    const k = tf.mul(g, u);
-    save([x, d, u, k, scale]);
-    return {
-      value: tf.add(tf.mul(d, k), b),
-      gradFunc: (dy: Tensor, saved: Tensor[]) => {
-        const [xs, ds, us, ks, ss] = saved as [Tensor, Tensor, Tensor, Tensor, Tensor];
-        const dBeta = tf.sum(dy, 0);
-        const dyd = tf.sum(tf.mul(dy, ds), 0);
-        const centred = tf.mul(tf.sub(dy, tf.div(dBeta, xs.shape[0]!)), ks);
-        const throughScale = tf.mul(tf.mul(tf.mul(ks, us), dyd), scaleGradient(xs, kind, ss));
-        return [tf.sub(centred, throughScale), tf.mul(us, dyd), dBeta];
-      },
-    };
-  });
-  return { y: normalize(h, gamma, beta) as Tensor2D, mean, scale };
+  const { y, stats } = normalizeOnTape(lpForm(kind, eps), h, gamma, beta);
+  return { y: y as Tensor2D, mean: stats[0] as Tensor1D, scale: stats[1] as Tensor1D };
 }
 
 /** Evaluation mode: a fixed affine map from the running averages of μ and s_p. */

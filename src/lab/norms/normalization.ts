@@ -5,9 +5,11 @@
 import { tf } from '../tf';
 import type { Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import type { NormMode, RunningStats } from '../types';
-import { batchNormEval, batchNormTrain } from './batchnorm';
-import { lpNormEval, lpNormTrain } from './lp';
+import { BN_EPSILON, batchNormEval, batchNormTrain } from './batchnorm';
+import { lpForm, lpNormEval, lpNormTrain } from './lp';
 import { channelBatchNormTrain } from './channel-batchnorm';
+import { batchNormForm } from './batchnorm-closed-form';
+import { normalizeByHand } from './off-tape';
 
 export type NormKind = 'none' | 'batchnorm' | 'l1' | 'l2' | 'linf';
 
@@ -48,6 +50,28 @@ export function applyNorm(
   if (mode === 'eval') return { y: lpNormEval(h, gamma, beta, { mean: running!.mean, scale: running!.variance }) };
   const { y, mean, scale } = lpNormTrain(h, kind, gamma, beta);
   return mode === 'train' ? { y, batchStats: { mean, variance: scale } } : { y };
+}
+
+export interface HandNormOutput extends NormOutput {
+  /** [∂/∂h, ∂/∂γ, ∂/∂β] from ∂/∂y; absent for 'none', whose y is h. */
+  backward?: (dy: Tensor2D) => [Tensor2D, Tensor1D, Tensor1D];
+}
+
+/**
+ * `applyNorm` in train or probe mode off the tape, for hand-written backprop (models/layered-backprop.ts):
+ * the same closed forms, whose ops and numbers are those autodiff runs through `applyNorm`.
+ */
+export function applyNormByHand(kind: NormKind, h: Tensor2D, gamma: Tensor1D | undefined, beta: Tensor1D | undefined, mode: NormMode): HandNormOutput {
+  if (kind === 'none') return { y: h };
+  if (!gamma || !beta) throw new Error(`${kind} needs γ and β`);
+  if (mode === 'eval') throw new Error('eval mode is never differentiated');
+  const form = kind === 'batchnorm' ? batchNormForm(0, BN_EPSILON) : lpForm(kind);
+  const { y, stats, backward } = normalizeByHand(form, h, gamma, beta);
+  return {
+    y: y as Tensor2D,
+    backward: backward as HandNormOutput['backward'],
+    ...(mode === 'train' ? { batchStats: { mean: stats[0] as Tensor1D, variance: stats[1] as Tensor1D } } : {}),
+  };
 }
 
 /**

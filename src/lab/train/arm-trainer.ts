@@ -8,10 +8,11 @@
  * running-average update. A NaN/Inf loss marks the arm diverged; it then takes no more steps.
  */
 import { tf } from '../tf';
-import type { Tensor, Tensor2D } from '@tensorflow/tfjs-core';
+import type { Tensor2D } from '@tensorflow/tfjs-core';
 import type { Batch, ForwardContext, LayerNoise, Params, RunningStats } from '../types';
 import { initialRunning, updateRunning } from '../norms/batchnorm';
 import type { Network } from '../models/network';
+import { disposePass, trainingPass } from '../models/training-pass';
 import { disposeState, type Optimizer, type OptimizerState } from '../optim/optimizer';
 import { ActivationTracker } from '../measure/activations';
 import { gradNormsByLayer } from '../measure/grad-norms';
@@ -57,29 +58,14 @@ export class ArmTrainer {
 
   step(batch: Batch, plan: StepPlan = {}): StepOutcome {
     const ctx: ForwardContext = { mode: 'train', ...(plan.noise ? { noise: plan.noise } : {}) };
-    // Tensors of the forward pass needed after it (output, batch statistics, tracked activations):
-    // valueAndGrads disposes the forward's intermediates, so they are kept here and freed in `finally`.
-    const kept: Tensor[] = [];
-    const keep = <T extends Tensor>(t: T): T => {
-      kept.push(tf.keep(t));
-      return t;
-    };
-    let output: Tensor2D | undefined;
-    const batchStats = new Map<number, RunningStats>();
-    const trackedActs = new Map<number, Tensor2D>();
-    const { value, grads } = tf.valueAndGrads((...p: Tensor[]) => {
-      const fwd = this.model.forward(p, batch.x, ctx);
-      output = keep(fwd.output);
-      for (const [l, s] of fwd.batchStats) batchStats.set(l, { mean: keep(s.mean), variance: keep(s.variance) });
-      for (const t of this.trackers) trackedActs.set(t.layer, keep(fwd.activations.get(t.layer)!));
-      return this.model.outputLoss(fwd.output, batch.y);
-    })(this.params);
+    const pass = trainingPass(this.model, this.params, batch, ctx, this.trackers.map((t) => t.layer));
+    const { value, grads, output, batchStats, activations } = pass;
     try {
       const loss = value.dataSync()[0]!;
       if (!Number.isFinite(loss)) return { loss, diverged: true, metrics: {} };
       const metrics: Record<string, number> = { loss };
-      if (this.model.classifies) metrics.accuracy = accuracyOf(output!, batch.y);
-      for (const t of this.trackers) Object.assign(metrics, t.observe(trackedActs.get(t.layer)!));
+      if (this.model.classifies) metrics.accuracy = accuracyOf(output, batch.y);
+      for (const t of this.trackers) Object.assign(metrics, t.observe(activations.get(t.layer)!));
       if (plan.gradNorms) Object.assign(metrics, gradNormsByLayer(this.model.specs, grads));
       if (plan.icsLayer !== undefined) {
         Object.assign(
@@ -91,7 +77,7 @@ export class ArmTrainer {
       this.applyUpdate(grads, batchStats);
       return { loss, diverged: false, metrics };
     } finally {
-      tf.dispose([value, ...grads, ...kept]);
+      disposePass(pass);
     }
   }
 
