@@ -11,17 +11,18 @@
  */
 import type { Batch, MetricRecord } from '../types';
 import { stream } from '../random';
+import { SharedNoise } from './shared-noise';
 import type { BatchSource } from '../data/batches';
 import type { Network } from '../models/network';
 import type { Optimizer } from '../optim/optimizer';
-import { disposeNoise, drawNoise, type NoiseSpec } from '../norms/noise';
+import type { NoiseSpec } from '../norms/noise';
 import { ArmTrainer, type StepPlan } from './arm-trainer';
 
 export interface ArmPlan {
   id: string;
   model: Network;
   optimizer: Optimizer;
-  /** Algorithm 1 noise after every hidden layer's normalization (or linear map, with no norm). */
+  /** Algorithm 1 noise after every hidden layer's normalization (or linear map, with no norm); alike noisy arms share it (shared-noise.ts). */
   noise?: NoiseSpec;
 }
 
@@ -45,8 +46,6 @@ export interface RunPlan {
 interface LiveArm {
   plan: ArmPlan;
   trainer: ArmTrainer;
-  /** Each noisy arm draws from its own copy of one stream, so all noisy arms see the same noise. */
-  noiseRng?: ReturnType<typeof stream>;
   ended: boolean;
 }
 
@@ -55,9 +54,9 @@ export async function* runArms(plan: RunPlan): AsyncGenerator<MetricRecord, void
   const arms: LiveArm[] = plan.arms.map((arm) => ({
     plan: arm,
     trainer: new ArmTrainer(arm.model, arm.optimizer, plan.seed, tracked),
-    ...(arm.noise ? { noiseRng: stream(plan.seed, 'noise') } : {}),
     ended: false,
   }));
+  const noise = new SharedNoise(plan.seed);
   try {
     for (let step = 0; step < plan.steps; step++) {
       if (plan.signal?.aborted || arms.every((a) => a.ended)) return;
@@ -65,9 +64,10 @@ export async function* runArms(plan: RunPlan): AsyncGenerator<MetricRecord, void
       const records: MetricRecord[] = [];
       try {
         for (const arm of arms) {
-          if (!arm.ended) records.push(stepArm(arm, batch, step, plan));
+          if (!arm.ended) records.push(stepArm(arm, batch, step, plan, noise));
         }
       } finally {
+        noise.release();
         plan.batches.release(batch);
       }
       yield* records;
@@ -78,33 +78,28 @@ export async function* runArms(plan: RunPlan): AsyncGenerator<MetricRecord, void
   }
 }
 
-function stepArm(arm: LiveArm, batch: Batch, step: number, plan: RunPlan): MetricRecord {
+function stepArm(arm: LiveArm, batch: Batch, step: number, plan: RunPlan, shared: SharedNoise): MetricRecord {
   const { model } = arm.plan;
   const measuring = step % plan.measureEvery === 0;
-  const noise =
-    arm.noiseRng && arm.plan.noise
-      ? drawNoise(arm.noiseRng, batch.x.shape[0], new Map(model.hiddenLayers.map((l) => [l, model.units(l)])), arm.plan.noise)
-      : undefined;
+  const noise = arm.plan.noise
+    ? shared.at(step, batch.x.shape[0], new Map(model.hiddenLayers.map((l) => [l, model.units(l)])), arm.plan.noise)
+    : undefined;
   const stepPlan: StepPlan = {
     ...(noise ? { noise } : {}),
     ...(measuring && plan.gradNorms ? { gradNorms: true } : {}),
     ...(measuring && plan.icsLayer !== undefined ? { icsLayer: plan.icsLayer } : {}),
     ...(measuring && plan.probeEtas ? { probeEtas: plan.probeEtas } : {}),
   };
-  try {
-    const outcome = arm.trainer.step(batch, stepPlan);
-    if (outcome.diverged) {
-      arm.ended = true;
-      return { arm: arm.plan.id, step, metrics: { diverged: 1 } };
-    }
-    const ev = plan.evaluation;
-    if (ev && ((step + 1) % ev.every === 0 || step === plan.steps - 1)) {
-      for (const [key, set] of Object.entries(ev.sets)) outcome.metrics[key] = arm.trainer.accuracy(set);
-    }
-    return { arm: arm.plan.id, step, metrics: outcome.metrics };
-  } finally {
-    if (noise) disposeNoise(noise);
+  const outcome = arm.trainer.step(batch, stepPlan);
+  if (outcome.diverged) {
+    arm.ended = true;
+    return { arm: arm.plan.id, step, metrics: { diverged: 1 } };
   }
+  const ev = plan.evaluation;
+  if (ev && ((step + 1) % ev.every === 0 || step === plan.steps - 1)) {
+    for (const [key, set] of Object.entries(ev.sets)) outcome.metrics[key] = arm.trainer.accuracy(set);
+  }
+  return { arm: arm.plan.id, step, metrics: outcome.metrics };
 }
 
 /** One randomly chosen unit per tracked layer, the same for every arm (stream(seed, 'tracked')). */
