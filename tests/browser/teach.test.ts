@@ -39,8 +39,10 @@ async function chapterCounts(chapter: string): Promise<{ questions: number; exer
   return counts;
 }
 
-describe.each(LESSONS.map((l) => [l.chapter, l] as const))('teach/%s/', (chapter, lesson) => {
-  it('the lesson plan fills 50 minutes and links the figure with its settings', async () => {
+// Two pages at a time (the browser project's maxConcurrency): each test has its own browser context and
+// asserts through its own `expect`, so a failure is reported against its page.
+describe.concurrent.each(LESSONS.map((l) => [l.chapter, l] as const))('teach/%s/', (chapter, lesson) => {
+  it('the lesson plan fills 50 minutes and links the figure with its settings', async ({ expect }) => {
     const { page, errors } = await open(`teach/${chapter}/`);
     expect(await page.locator('table.timeline').getAttribute('data-lesson-minutes')).toBe('50');
     expect(await page.getByRole('heading', { level: 2, name: 'Two questions for discussion' }).count()).toBe(1);
@@ -60,7 +62,7 @@ describe.each(LESSONS.map((l) => [l.chapter, l] as const))('teach/%s/', (chapter
     await page.context().close();
   });
 
-  it('the answer key has every question and exercise of the chapter, with answers, and says it is not secret', async () => {
+  it('the answer key has every question and exercise of the chapter, with answers, and says it is not secret', async ({ expect }) => {
     const counts = await chapterCounts(chapter);
     const { page, errors } = await open(`teach/${chapter}/answers/`);
     expect(await page.locator('main').textContent()).toContain('This page is not secret.');
@@ -81,7 +83,7 @@ describe.each(LESSONS.map((l) => [l.chapter, l] as const))('teach/%s/', (chapter
     await page.context().close();
   });
 
-  it('the handout prints to a few A4 pages with the figure whole, the exercises and no answers', async () => {
+  it('the handout prints to a few A4 pages with the figure whole, the exercises and no answers', async ({ expect }) => {
     const counts = await chapterCounts(chapter);
     const { page, errors } = await open(`teach/${chapter}/handout/`);
     expect(await page.locator('[data-handout-exercises] > li').count()).toBe(counts.exercises);
