@@ -16,23 +16,28 @@ import type { Params } from '../types';
 export interface Pass {
   inputs: Tensor2D[];
   hidden: Tensor2D[];
-  out: Tensor2D;
+  /** The output, when asked for: gradients of the critic's losses never read it, only its value does. */
+  out: Tensor2D | null;
 }
 
 /** ReLU on hidden layers, linear output (nets.ts `forward` is this pass's `out`). */
-export function forwardPass(params: Params, x: Tensor2D): Pass {
+export function forwardPass(params: Params, x: Tensor2D, withOut = true): Pass {
   const layers = params.length / 2;
   const inputs: Tensor2D[] = [];
   const hidden: Tensor2D[] = [];
   let h = x;
   for (let l = 0; ; l++) {
     inputs.push(h);
+    if (l === layers - 1 && !withOut) return { inputs, hidden, out: null };
     const z = tf.add(tf.matMul(h, params[2 * l] as Tensor2D), params[2 * l + 1]!) as Tensor2D;
     if (l === layers - 1) return { inputs, hidden, out: z };
     hidden.push(z);
     h = tf.relu(z);
   }
 }
+
+/** Ones of the output's shape: ∂(Σ out)/∂out, the start of an input gradient (the output need not exist). */
+const onesOut = (params: Params, pass: Pass) => tf.ones([pass.inputs[0]!.shape[0], params[params.length - 2]!.shape[1]!]) as Tensor2D;
 
 /**
  * Each weight matrix transposed, for the backward matMuls (tf.ts: wasm multiplies transposed operands in a
@@ -78,7 +83,7 @@ export function backward(params: Params, wT: Tensor2D[], pass: Pass, dOut: Tenso
 
 /** ∇ₓ Σ f(x) for a scalar-output net, from a pass on x: nets.ts `inputGradNorms` before the norm. */
 export function inputGradient(params: Params, wT: Tensor2D[], pass: Pass): Tensor2D {
-  return backward(params, wT, pass, tf.onesLike(pass.out), { params: false, input: true }).dx!;
+  return backward(params, wT, pass, onesOut(params, pass), { params: false, input: true }).dx!;
 }
 
 /** ‖g‖₂ per row; ε keeps sqrt differentiable where every ReLU path is dead and g is exactly 0. */
@@ -95,11 +100,11 @@ export function rowNorms(g: Tensor2D): Tensor1D {
 export function penaltyGrads(params: Params, wT: Tensor2D[], xHat: Tensor2D, lambda: number, withValue: boolean): { grads: Tensor2D[]; value: Scalar | null } {
   const layers = params.length / 2;
   const w = (l: number) => params[2 * l] as Tensor2D;
-  const pass = forwardPass(params, xHat);
+  const pass = forwardPass(params, xHat, false);
   const masks = pass.hidden.map(maskOf);
   // deltas[l] = δ_l; deltas[L−1] is the ones the inner gradient starts from.
   const deltas: Tensor2D[] = [];
-  deltas[layers - 1] = tf.onesLike(pass.out);
+  deltas[layers - 1] = onesOut(params, pass);
   for (let l = layers - 1; l > 0; l--) deltas[l - 1] = tf.mul(tf.matMul(deltas[l]!, wT[l]!), masks[l - 1]!);
   const g = tf.matMul(deltas[0]!, wT[0]!) as Tensor2D;
   const norms = rowNorms(g);

@@ -152,10 +152,11 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
     const weights = criticView();
     const [grads, value] = tf.tidy(() => {
       const { real, eps } = drawCriticBatch(training);
-      const pass = forwardPass(weights.params, tf.concat([real, fake], 0));
+      // D's output is only read for the reported loss: the loss's gradient does not depend on it.
+      const pass = forwardPass(weights.params, tf.concat([real, fake], 0), report);
       let grads = backward(weights.params, weights.wT, pass, criticLossGrad, { params: true, input: false }).grads!;
       if (spectral) grads = rawGrads(critic.params, spectral, weights.sigmas, grads);
-      let loss = report ? tf.neg(gapOf(pass.out)) : null;
+      let loss = report ? tf.neg(gapOf(pass.out!)) : null;
       if (kind === 'gp') {
         const penalty = penaltyGrads(weights.params, weights.wT, interpolate(real, fake, eps), settings.lambda, report);
         grads = grads.map((g, i) => (i % 2 === 0 ? tf.add(g, penalty.grads[i / 2]!) : g));
@@ -173,16 +174,16 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       const z = tf.tensor2d(training.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]);
       const pass = forwardPass(generator.params, z);
       const d = criticView();
-      const dFake = backward(d.params, d.wT, forwardPass(d.params, pass.out), generatorLossGrad, { params: false, input: true }).dx!;
+      const dFake = backward(d.params, d.wT, forwardPass(d.params, pass.out!, false), generatorLossGrad, { params: false, input: true }).dx!;
       return backward(generator.params, transposes(generator.params), pass, dFake, { params: true, input: false }).grads!;
     });
     generator.step(grads);
   }
 
-  /** The critic's value and ‖∇ₓD‖ at the rows of x. */
-  function criticAt(x: Tensor2D): { value: Tensor2D; gradNorm: Tensor1D } {
+  /** ‖∇ₓD‖ at the rows of x, and the critic's value there when `withValue`. */
+  function criticAt(x: Tensor2D, withValue: boolean): { value: Tensor2D | null; gradNorm: Tensor1D } {
     const d = criticView();
-    const pass = forwardPass(d.params, x);
+    const pass = forwardPass(d.params, x, withValue);
     return { value: pass.out, gradNorm: rowNorms(inputGradient(d.params, d.wT, pass)) };
   }
 
@@ -204,7 +205,7 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
         const { real, z, eps } = drawBatch(measuring);
         const fake = forward(generator.params, z);
         const wDistance = gapOf(forward(criticView().params, tf.concat([real, fake], 0)));
-        const gradNorm = tf.mean(criticAt(interpolate(real, fake, eps)).gradNorm);
+        const gradNorm = tf.mean(criticAt(interpolate(real, fake, eps), false).gradNorm);
         return tf.stack([loss!, wDistance, gradNorm]);
       });
       loss!.dispose();
@@ -222,9 +223,9 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       const [lo, hi] = extent;
       const n = Math.min(points, EVAL_SAMPLES);
       const parts = tf.tidy(() => {
-        const critic = criticAt(gridPoints(size, lo, hi));
+        const critic = criticAt(gridPoints(size, lo, hi), true);
         const samples = forward(generator.params, tf.slice(evalNoise, [0, 0], [n, 2]) as Tensor2D);
-        return [tf.reshape(samples, [-1]), tf.reshape(critic.value, [-1]), critic.gradNorm];
+        return [tf.reshape(samples, [-1]), tf.reshape(critic.value!, [-1]), critic.gradNorm];
       });
       const [xy, value, gradNorm] = await Promise.all(parts.map((t) => t.data()));
       tf.dispose(parts);
