@@ -20,19 +20,24 @@ export interface Pass {
   out: Tensor2D | null;
 }
 
+/**
+ * How far a pass goes: to the output; to the last layer's input (all a params gradient reads); or to the
+ * last pre-activation (all an input gradient reads: the ReLU masks).
+ */
+export type PassEnd = 'out' | 'lastInput' | 'masks';
+
 /** ReLU on hidden layers, linear output (nets.ts `forward` is this pass's `out`). */
-export function forwardPass(params: Params, x: Tensor2D, withOut = true): Pass {
+export function forwardPass(params: Params, x: Tensor2D, end: PassEnd = 'out'): Pass {
   const layers = params.length / 2;
-  const inputs: Tensor2D[] = [];
+  const inputs: Tensor2D[] = [x];
   const hidden: Tensor2D[] = [];
-  let h = x;
   for (let l = 0; ; l++) {
-    inputs.push(h);
-    if (l === layers - 1 && !withOut) return { inputs, hidden, out: null };
-    const z = tf.add(tf.matMul(h, params[2 * l] as Tensor2D), params[2 * l + 1]!) as Tensor2D;
+    const z = tf.add(tf.matMul(inputs[l]!, params[2 * l] as Tensor2D), params[2 * l + 1]!) as Tensor2D;
     if (l === layers - 1) return { inputs, hidden, out: z };
     hidden.push(z);
-    h = tf.relu(z);
+    if (l === layers - 2 && end === 'masks') return { inputs, hidden, out: null };
+    inputs.push(tf.relu(z));
+    if (l === layers - 2 && end === 'lastInput') return { inputs, hidden, out: null };
   }
 }
 
@@ -100,7 +105,7 @@ export function rowNorms(g: Tensor2D): Tensor1D {
 export function penaltyGrads(params: Params, wT: Tensor2D[], xHat: Tensor2D, lambda: number, withValue: boolean): { grads: Tensor2D[]; value: Scalar | null } {
   const layers = params.length / 2;
   const w = (l: number) => params[2 * l] as Tensor2D;
-  const pass = forwardPass(params, xHat, false);
+  const pass = forwardPass(params, xHat, 'masks');
   const masks = pass.hidden.map(maskOf);
   // deltas[l] = δ_l; deltas[L−1] is the ones the inner gradient starts from.
   const deltas: Tensor2D[] = [];

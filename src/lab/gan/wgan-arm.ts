@@ -153,7 +153,7 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
     const [grads, value] = tf.tidy(() => {
       const { real, eps } = drawCriticBatch(training);
       // D's output is only read for the reported loss: the loss's gradient does not depend on it.
-      const pass = forwardPass(weights.params, tf.concat([real, fake], 0), report);
+      const pass = forwardPass(weights.params, tf.concat([real, fake], 0), report ? 'out' : 'lastInput');
       let grads = backward(weights.params, weights.wT, pass, criticLossGrad, { params: true, input: false }).grads!;
       if (spectral) grads = rawGrads(critic.params, spectral, weights.sigmas, grads);
       let loss = report ? tf.neg(gapOf(pass.out!)) : null;
@@ -174,7 +174,7 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       const z = tf.tensor2d(training.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]);
       const pass = forwardPass(generator.params, z);
       const d = criticView();
-      const dFake = backward(d.params, d.wT, forwardPass(d.params, pass.out!, false), generatorLossGrad, { params: false, input: true }).dx!;
+      const dFake = backward(d.params, d.wT, forwardPass(d.params, pass.out!, 'masks'), generatorLossGrad, { params: false, input: true }).dx!;
       return backward(generator.params, transposes(generator.params), pass, dFake, { params: true, input: false }).grads!;
     });
     generator.step(grads);
@@ -183,7 +183,7 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
   /** ‖∇ₓD‖ at the rows of x, and the critic's value there when `withValue`. */
   function criticAt(x: Tensor2D, withValue: boolean): { value: Tensor2D | null; gradNorm: Tensor1D } {
     const d = criticView();
-    const pass = forwardPass(d.params, x, withValue);
+    const pass = forwardPass(d.params, x, withValue ? 'out' : 'masks');
     return { value: pass.out, gradNorm: rowNorms(inputGradient(d.params, d.wT, pass)) };
   }
 

@@ -56,7 +56,7 @@ describe('hand-written WGAN gradients equal autodiff (wasm, bit for bit)', () =>
     );
     const hand = tf.tidy(() => {
       const wT = transposes(params);
-      const gap = backward(params, wT, forwardPass(params, tf.concat([real, fake], 0), false), criticLossGrad(), { params: true, input: false }).grads!;
+      const gap = backward(params, wT, forwardPass(params, tf.concat([real, fake], 0), 'lastInput'), criticLossGrad(), { params: true, input: false }).grads!;
       const pen = penaltyGrads(params, wT, xHat, LAMBDA, true);
       return { grads: gap.map((g, i) => (i % 2 === 0 ? tf.add(g, pen.grads[i / 2]!) : g)), penalty: pen.value! };
     });
@@ -75,7 +75,7 @@ describe('hand-written WGAN gradients equal autodiff (wasm, bit for bit)', () =>
     const auto = tf.tidy(() => tf.grads((...p: Params) => tf.neg(criticGap((x) => forward(normalizedParams(p, vectors), x), real, fake)) as Scalar)(params));
     const hand = tf.tidy(() => {
       const { params: normalized, sigmas } = normalize(params, vectors);
-      const grads = backward(normalized, transposes(normalized), forwardPass(normalized, tf.concat([real, fake], 0), false), criticLossGrad(), { params: true, input: false }).grads!;
+      const grads = backward(normalized, transposes(normalized), forwardPass(normalized, tf.concat([real, fake], 0), 'lastInput'), criticLossGrad(), { params: true, input: false }).grads!;
       return rawGrads(params, vectors, sigmas, grads);
     });
     expectSame(hand, auto);
@@ -89,11 +89,11 @@ describe('hand-written WGAN gradients equal autodiff (wasm, bit for bit)', () =>
     const auto = tf.tidy(() => tf.grads((...p: Params) => tf.neg(tf.mean(forward(d, forward(p, z)))) as Scalar)(g));
     const hand = tf.tidy(() => {
       const pass = forwardPass(g, z);
-      const dFake = backward(d, transposes(d), forwardPass(d, pass.out!, false), tf.fill([B, 1], -1 / B) as Tensor2D, { params: false, input: true }).dx!;
+      const dFake = backward(d, transposes(d), forwardPass(d, pass.out!, 'masks'), tf.fill([B, 1], -1 / B) as Tensor2D, { params: false, input: true }).dx!;
       return backward(g, transposes(g), pass, dFake, { params: true, input: false }).grads!;
     });
     expectSame(hand, auto);
-    expectSame([tf.tidy(() => rowNorms(inputGradient(d, transposes(d), forwardPass(d, xHat, false))))], [tf.tidy(() => inputGradNorms((x) => forward(d, x), xHat))]);
+    expectSame([tf.tidy(() => rowNorms(inputGradient(d, transposes(d), forwardPass(d, xHat, 'masks'))))], [tf.tidy(() => inputGradNorms((x) => forward(d, x), xHat))]);
     tf.dispose([...g, ...d, z, xHat]);
   });
 });
