@@ -37,7 +37,7 @@ export function weightsOf(params: Params): Tensor2D[] {
 
 /** ReLU on hidden layers, linear output. */
 export function forward(params: Params, x: Tensor2D): Tensor2D {
-  return forwardPass(params, x).out;
+  return forwardPass(params, x).out!;
 }
 
 /**

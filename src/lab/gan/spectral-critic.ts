@@ -61,7 +61,9 @@ export function rawGrads(params: Params, vectors: SpectralVectors, sigmas: Scala
     const l = i / 2;
     const sigma = sigmas[l]!;
     const dSigma = tf.neg(tf.div(tf.sum(tf.mul(g, params[i]!)), tf.square(sigma)));
-    const throughSigma = tf.matMul(tf.transpose(vectors.u[l]!), tf.mul(dSigma, vectors.v[l]!));
+    // ũ is one row: its transpose is a reshape (the same numbers in the same order, no copy).
+    const u = vectors.u[l]!;
+    const throughSigma = tf.matMul(tf.reshape(u, [u.shape[1], 1]), tf.mul(dSigma, vectors.v[l]!));
     return tf.add(tf.div(g, sigma), throughSigma);
   });
 }

@@ -14,8 +14,8 @@ import { stream, type Rng } from '../random';
 import { adam } from '../optim/adam';
 import { rmsprop } from '../optim/rmsprop';
 import { Trained } from './trained';
-import { CRITIC_SIZES, GENERATOR_SIZES, forward, gapOf, heNormalNet } from './nets';
-import { backward, forwardPass, inputGradient, penaltyGrads, rowNorms } from './backprop';
+import { CRITIC_SIZES, GENERATOR_SIZES, forward, gapOf, heNormalNet, weightsOf } from './nets';
+import { backward, forwardPass, inputGradient, penaltyGrads, rowNorms, transposes } from './backprop';
 import { sampleEightGaussians } from './eight-gaussians';
 import { sampleQuality, type SampleQuality } from './quality';
 import { initSpectral, normalize, rawGrads, refreshSpectral, type SpectralVectors } from './spectral-critic';
@@ -58,6 +58,13 @@ export interface WganArm {
   /** The first `points` generated points of the fixed noise and the critic on a `size`² grid over `extent`. */
   snapshot(points: number, size: number, extent: readonly [number, number]): Promise<FieldSnapshot>;
   dispose(): void;
+}
+
+/** The critic's weights as its passes use them (normalised for sn, with their σ̂), and their transposes. */
+interface CriticView {
+  params: Params;
+  sigmas: Scalar[];
+  wT: Tensor2D[];
 }
 
 interface BatchStreams {
@@ -111,8 +118,25 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
   let spectral: SpectralVectors | null = kind === 'sn' ? initSpectral(critic.params, stream(seed, 'spectral')) : null;
 
   // The critic as trained and measured: its weights, spectrally normalised for sn (with the σ̂ the
-  // training step's gradient needs). Gradients are hand-written (backprop.ts): same numbers, far fewer kernels.
-  const criticWeights = () => (spectral ? normalize(critic.params, spectral) : { params: critic.params, sigmas: [] });
+  // training step's gradient needs), and their transposes for backprop. Gradients are hand-written
+  // (backprop.ts): same numbers, far fewer kernels. Made once per critic version and shared by the
+  // critic step's passes, or by the generator step, the readings and the snapshot.
+  let view: CriticView | null = null;
+  const criticView = (): CriticView => {
+    if (view) return view;
+    view = tf.tidy(() => {
+      const weights = spectral ? normalize(critic.params, spectral) : { params: critic.params, sigmas: [] };
+      return { ...weights, wT: transposes(weights.params) };
+    });
+    // Made inside whichever tidy first asks for it, it outlives that tidy.
+    for (const t of [...view.params, ...view.sigmas, ...view.wT]) tf.keep(t);
+    return view;
+  };
+  /** Frees the view once the critic or ũ changes; not the params it shares with the critic (all but sn's W/σ̂). */
+  const dropView = () => {
+    if (view) tf.dispose([...view.wT, ...view.sigmas, ...(spectral ? weightsOf(view.params) : [])]);
+    view = null;
+  };
   const interpolate = (real: Tensor2D, fake: Tensor2D, eps: Tensor2D) =>
     tf.add(tf.mul(eps, real), tf.mul(tf.sub(1, eps), fake)) as Tensor2D;
   // ∂/∂D of the critic loss −(mean D(real) − mean D(fake)) on [real; fake], and of the generator's −mean D(G(z)).
@@ -121,21 +145,26 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
 
   /** One critic step; the loss (a tensor to read later) only when `report`, since only the last step's is read. */
   function criticStep(report: boolean, fake: Tensor2D): Scalar | null {
-    if (spectral) spectral = refreshSpectral(critic.params, spectral);
+    if (spectral) {
+      dropView();
+      spectral = refreshSpectral(critic.params, spectral);
+    }
+    const weights = criticView();
     const [grads, value] = tf.tidy(() => {
       const { real, eps } = drawCriticBatch(training);
-      const weights = criticWeights();
-      const pass = forwardPass(weights.params, tf.concat([real, fake], 0));
-      let grads = backward(weights.params, pass, criticLossGrad, { params: true, input: false }).grads!;
+      // D's output is only read for the reported loss: the loss's gradient does not depend on it.
+      const pass = forwardPass(weights.params, tf.concat([real, fake], 0), report ? 'out' : 'lastInput');
+      let grads = backward(weights.params, weights.wT, pass, criticLossGrad, { params: true, input: false }).grads!;
       if (spectral) grads = rawGrads(critic.params, spectral, weights.sigmas, grads);
-      let loss = report ? tf.neg(gapOf(pass.out)) : null;
+      let loss = report ? tf.neg(gapOf(pass.out!)) : null;
       if (kind === 'gp') {
-        const penalty = penaltyGrads(weights.params, interpolate(real, fake, eps), settings.lambda, report);
+        const penalty = penaltyGrads(weights.params, weights.wT, interpolate(real, fake, eps), settings.lambda, report);
         grads = grads.map((g, i) => (i % 2 === 0 ? tf.add(g, penalty.grads[i / 2]!) : g));
         if (loss) loss = tf.add(loss, tf.mul(settings.lambda, penalty.value!));
       }
       return [grads, ...(loss ? [loss] : [])] as [Params, Scalar?];
     });
+    dropView();
     critic.step(grads, kind === 'clip' ? (w) => tf.clipByValue(w, -settings.clip, settings.clip) : undefined);
     return value ?? null;
   }
@@ -144,17 +173,18 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
     const grads = tf.tidy(() => {
       const z = tf.tensor2d(training.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]);
       const pass = forwardPass(generator.params, z);
-      const d = criticWeights().params;
-      const dFake = backward(d, forwardPass(d, pass.out), generatorLossGrad, { params: false, input: true }).dx!;
-      return backward(generator.params, pass, dFake, { params: true, input: false }).grads!;
+      const d = criticView();
+      const dFake = backward(d.params, d.wT, forwardPass(d.params, pass.out!, 'masks'), generatorLossGrad, { params: false, input: true }).dx!;
+      return backward(generator.params, transposes(generator.params), pass, dFake, { params: true, input: false }).grads!;
     });
     generator.step(grads);
   }
 
-  /** The critic's value and ‖∇ₓD‖ at the rows of x. */
-  function criticAt(x: Tensor2D, d = criticWeights().params): { value: Tensor2D; gradNorm: Tensor1D } {
-    const pass = forwardPass(d, x);
-    return { value: pass.out, gradNorm: rowNorms(inputGradient(d, pass)) };
+  /** ‖∇ₓD‖ at the rows of x, and the critic's value there when `withValue`. */
+  function criticAt(x: Tensor2D, withValue: boolean): { value: Tensor2D | null; gradNorm: Tensor1D } {
+    const d = criticView();
+    const pass = forwardPass(d.params, x, withValue ? 'out' : 'masks');
+    return { value: pass.out, gradNorm: rowNorms(inputGradient(d.params, d.wT, pass)) };
   }
 
   return {
@@ -174,9 +204,8 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       const readings = tf.tidy(() => {
         const { real, z, eps } = drawBatch(measuring);
         const fake = forward(generator.params, z);
-        const d = criticWeights().params;
-        const wDistance = gapOf(forward(d, tf.concat([real, fake], 0)));
-        const gradNorm = tf.mean(criticAt(interpolate(real, fake, eps), d).gradNorm);
+        const wDistance = gapOf(forward(criticView().params, tf.concat([real, fake], 0)));
+        const gradNorm = tf.mean(criticAt(interpolate(real, fake, eps), false).gradNorm);
         return tf.stack([loss!, wDistance, gradNorm]);
       });
       loss!.dispose();
@@ -194,15 +223,16 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       const [lo, hi] = extent;
       const n = Math.min(points, EVAL_SAMPLES);
       const parts = tf.tidy(() => {
-        const critic = criticAt(gridPoints(size, lo, hi));
+        const critic = criticAt(gridPoints(size, lo, hi), true);
         const samples = forward(generator.params, tf.slice(evalNoise, [0, 0], [n, 2]) as Tensor2D);
-        return [tf.reshape(samples, [-1]), tf.reshape(critic.value, [-1]), critic.gradNorm];
+        return [tf.reshape(samples, [-1]), tf.reshape(critic.value!, [-1]), critic.gradNorm];
       });
       const [xy, value, gradNorm] = await Promise.all(parts.map((t) => t.data()));
       tf.dispose(parts);
       return { extent: [lo, hi], size, points: Array.from(xy!), value: Array.from(value!), gradNorm: Array.from(gradNorm!) };
     },
     dispose() {
+      dropView();
       generator.dispose();
       critic.dispose();
       tf.dispose([evalNoise, criticLossGrad, generatorLossGrad]);
