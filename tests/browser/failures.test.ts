@@ -34,7 +34,7 @@ async function open(prepare: (context: BrowserContext) => Promise<unknown> = asy
   const widget = liveFigure(page, FIGURE);
   await widget.figure.scrollIntoViewIfNeeded();
   await widget.play.waitFor();
-  await widget.setStepCap(300);
+  await widget.setStepCap(5000);
   return { context, page, widget, pageErrors };
 }
 

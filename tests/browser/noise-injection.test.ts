@@ -75,7 +75,7 @@ describe('NoiseInjection', () => {
     beforeAllFresh(() => ({ page, widget }));
 
     it('pauses while scrolled out of view and resumes when back', async () => {
-      await widget.setStepCap(300);
+      await widget.setStepCap(5000);
       await widget.play.click();
       await widget.waitForSteps(2);
       await page.evaluate(() => scrollTo(0, 0));
@@ -92,7 +92,7 @@ describe('NoiseInjection', () => {
 
     it('answers while it trains: the loss chart’s read-out follows the arrow keys', async () => {
       await widget.figure.getByRole('button', { name: 'Reset' }).click();
-      await widget.setStepCap(300);
+      await widget.setStepCap(5000);
       await widget.play.click();
       await widget.waitForStatus(/^Running\./);
       // The chart has live points to read: the charts take new batches four times a second, so a step the
