@@ -51,7 +51,7 @@ describe('training pauses out of sight', () => {
     await page.reload();
     await widget.figure.scrollIntoViewIfNeeded();
     await widget.play.waitFor();
-    await widget.setStepCap(400);
+    await widget.setStepCap(5000);
   });
 
   it('pauses while the tab is hidden, with no step taken, and resumes when shown', async () => {
