@@ -1,9 +1,10 @@
 /**
  * What the share tests (url-state, embed, exports, instructors) share: each widget's page, a change a
  * reader makes to its controls, reading a figure's state and downloads, and a progress-event recorder.
+ * The waits here are Playwright's own (a locator waited for, a condition in the page), not vitest's
+ * expect.poll, which needs the running test's own `expect` in tests that run concurrently.
  */
 import { readFile } from 'node:fs/promises';
-import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { WIDGETS } from '../../src/widgets/catalog';
 
@@ -25,7 +26,7 @@ export interface WidgetCase {
 async function typeInto(box: Locator, value: string) {
   await box.fill(value);
   await box.press('Enter');
-  await expect.poll(() => box.inputValue()).toBe(value);
+  await box.page().waitForFunction(([el, v]) => (el as HTMLInputElement).value === v, [await box.elementHandle(), value] as const);
 }
 
 async function changeLive(figure: Locator, lr: string, lrLabel = 'Learning rate') {
@@ -89,14 +90,14 @@ const COMPUTES_LAZILY = new Set(['batchnorm-explorer', 'theorem-check']);
 export async function waitForFigure(figure: Locator, slug: string): Promise<void> {
   await figure.scrollIntoViewIfNeeded();
   await figure.getByRole('button', { name: 'Copy link' }).waitFor({ timeout: 20_000 });
-  if (COMPUTES_LAZILY.has(slug)) await expect.poll(() => figure.locator('.summary').last().textContent(), { timeout: 20_000 }).not.toBe('');
+  if (COMPUTES_LAZILY.has(slug)) await figure.locator('.summary').last().filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
 }
 
 /** One step of a live figure's run (a fresh run that pauses after its first step). */
 export async function stepOnce(figure: Locator): Promise<void> {
   await figure.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect.poll(() => figure.locator('.progress').textContent(), { timeout: LIVE_TIMEOUT_MS }).toMatch(/Step 1 of/);
-  await expect.poll(() => figure.getByRole('status').first().textContent(), { timeout: LIVE_TIMEOUT_MS }).toMatch(/^Paused at step 1\./);
+  await figure.locator('.progress').filter({ hasText: /Step 1 of/ }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+  await figure.getByRole('status').first().filter({ hasText: /^Paused at step 1\./ }).waitFor({ timeout: LIVE_TIMEOUT_MS });
 }
 
 /** Opens the export panel of a figure (once). */

@@ -4,9 +4,13 @@
  * the clipboard's refusal falls back to a selected text field; malformed links fall back to the
  * defaults with a notice naming what was ignored (ten per widget here, applied through
  * popstate without reloads; the 200-per-widget sweep is the unit test's).
+ *
+ * The widgets' cases run two at a time (the browser project's maxConcurrency), each in its own browser
+ * context. The clipboard is the browser's, shared by every context, so here "Copy link" writes to a
+ * recording stand-in for it (the figure-network and run-shelf tests read a link back from the real one).
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { useChromium } from './support/browser';
 import { baseUrl, foreignRequests, siteUrl, watchPage } from './support/site';
 import { exportedJson, figureOf, recordProgress, stepOnce, waitForFigure, WIDGET_CASES } from './share-helpers';
@@ -16,15 +20,23 @@ const browser = useChromium();
 /** In the page, where each link costs a popstate and a redraw; the 200-per-widget sweep is the unit test's (30 here took a minute of the suite). */
 const SWEEP = 10;
 
-async function clipboardContext(): Promise<BrowserContext> {
+/** A context whose pages' clipboard records what is written to it (`copiedLink` reads it back). */
+async function recordingClipboardContext(): Promise<BrowserContext> {
   const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl()).origin });
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: (text: string) => Promise.resolve(void ((window as { copied?: string }).copied = text)) },
+    });
+  });
   return context;
 }
 
-describe.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas }) => {
-  it('a copied link reproduces the settings, the seed and the first numbers; using it counts as progress', async () => {
-    const context = await clipboardContext();
+const copiedLink = (page: Page) => page.evaluate(() => (window as { copied?: string }).copied ?? '');
+
+describe.concurrent.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas }) => {
+  // A concurrent test asserts through its own `expect`, so a failure is reported against its widget.
+  it('a copied link reproduces the settings, the seed and the first numbers; using it counts as progress', async ({ expect }) => {
+    const context = await recordingClipboardContext();
     const page = await context.newPage();
     const watch = watchPage(page);
     const progress = await recordProgress(page);
@@ -35,7 +47,7 @@ describe.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas
 
     await figure.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => figure.getByText(/^Link copied/).count()).toBe(1);
-    const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    const link = new URL(await copiedLink(page));
     expect(link.pathname).toBe(new URL(siteUrl(chapterPath)).pathname);
     expect(link.hash).toBe(`#widget-${slug}`);
     for (const [key, value] of Object.entries(linkHas)) expect(link.searchParams.get(`${slug}.${key}`)).toBe(value);
@@ -64,7 +76,7 @@ describe.each(WIDGET_CASES)('$slug', ({ slug, live, chapterPath, change, linkHas
     await context.close();
   });
 
-  it(`${SWEEP} malformed links: the notice names every ignored key, the figure keeps its defaults, nothing throws`, async () => {
+  it(`${SWEEP} malformed links: the notice names every ignored key, the figure keeps its defaults, nothing throws`, async ({ expect }) => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const watch = watchPage(page);

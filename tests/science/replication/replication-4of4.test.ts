@@ -1,0 +1,4 @@
+/** The fourth quarter of the replication files, re-derived (rederive.ts). */
+import { rederive, shardOf } from './rederive';
+
+rederive(shardOf(3, 4));
