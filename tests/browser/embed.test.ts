@@ -19,8 +19,9 @@ async function open(path: string): Promise<{ page: Page; errors: () => string[] 
   return { page, errors: () => [...watch.consoleErrors, ...watch.failures] };
 }
 
-describe.each(WIDGETS)('embed/$slug/', ({ slug, title, chapter }) => {
-  it('renders the widget alone with a heading and a link back to its chapter, axe-clean', async () => {
+// Two embeds at a time (the browser project's maxConcurrency), each asserting through its own `expect`.
+describe.concurrent.each(WIDGETS)('embed/$slug/', ({ slug, title, chapter }) => {
+  it('renders the widget alone with a heading and a link back to its chapter, axe-clean', async ({ expect }) => {
     const { page, errors } = await open(`embed/${slug}/`);
     expect(await page.locator('.site-header, .sidebar, nav').count()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);

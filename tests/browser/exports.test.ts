@@ -3,7 +3,7 @@
  * config, and a chart as SVG (well-formed, standalone: its styles inlined) and PNG (valid file, decoded
  * at twice the chart's size). The live figures export the precomputed run they show before Play.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from './support/browser';
 import { siteUrl, watchPage } from './support/site';
@@ -35,8 +35,9 @@ const decodePng = (page: Page, bytes: Buffer) =>
     return { width: bitmap.width, height: bitmap.height };
   }, [...bytes]);
 
-describe.each(WIDGET_CASES)('$slug', ({ slug }) => {
-  it('exports its data as CSV and JSON with the config and seed, and a chart as SVG and PNG', async () => {
+// Two widgets at a time (the browser project's maxConcurrency), each asserting through its own `expect`.
+describe.concurrent.each(WIDGET_CASES)('$slug', ({ slug }) => {
+  it('exports its data as CSV and JSON with the config and seed, and a chart as SVG and PNG', async ({ expect }) => {
     const page = await (await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
     const watch = watchPage(page);
     await page.goto(siteUrl(`embed/${slug}/`));
