@@ -11,12 +11,15 @@
  * `npm test` runs all four.
  */
 import { defineConfig } from 'vitest/config';
+import { ShardsFirst } from './tests/science/replication/shards-first';
 
 /** tfjs ships CommonJS next to ES modules; inlining makes vitest load one copy of it. */
 const inlineTfjs = { deps: { inline: [/@tensorflow\//] } };
 
 export default defineConfig({
   test: {
+    // The replication shards first (only the science project has them): a root option, which projects do not set.
+    sequence: { sequencer: ShardsFirst },
     projects: [
       {
         test: {

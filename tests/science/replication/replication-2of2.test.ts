@@ -1,4 +1,0 @@
-/** The second half of the replication files, re-derived (rederive.ts). */
-import { rederive, shardOf } from './rederive';
-
-rederive(shardOf(1, 2));
