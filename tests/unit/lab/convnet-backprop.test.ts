@@ -5,33 +5,14 @@
  * convnet traces and replication files valid; no tensor left behind; and the kernel launches it saves.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Tensor } from '@tensorflow/tfjs-core';
 import { initBackend, tf, type BackendName } from '../../../src/lab/tf';
 import { stream } from '../../../src/lab/random';
 import { convnet, type ConvnetConfig } from '../../../src/lab/models/convnet';
-import type { Network } from '../../../src/lab/models/network';
-import { disposePass, trainingPass } from '../../../src/lab/models/training-pass';
-import { drawNoise, disposeNoise } from '../../../src/lab/norms/noise';
 import type { NormKind } from '../../../src/lab/norms/normalization';
-import { ArmTrainer } from '../../../src/lab/train/arm-trainer';
-import { sgd } from '../../../src/lab/optim/sgd';
-import type { Batch, ForwardContext, NormMode, Params } from '../../../src/lab/types';
+import type { Batch, NormMode } from '../../../src/lab/types';
+import { autodiffOf, expectHandEqualsAutodiff, paramsAwayFromInit, stepKernels } from './helpers';
 
 const M = 4;
-const values = (ts: readonly Tensor[]) => ts.map((t) => Array.from(t.dataSync()));
-
-/** The same network with its hand-written backprop removed: training-pass.ts then runs autodiff. */
-const autodiffOf = (model: Network): Network => ({ ...model, valueAndGrads: undefined });
-
-/** Parameters away from their init (γ ≠ 1, β ≠ 0, biases ≠ 0), so every gradient term matters. */
-function randomParams(model: Network, seed: number): Params {
-  const rng = stream(seed, 'params');
-  return model.init(seed).map((p) => {
-    const q = tf.add(p, tf.tensor(rng.normalArray(p.size, 0, 0.3), p.shape));
-    p.dispose();
-    return q;
-  });
-}
 
 /** Digit-shaped inputs with exact zeros (ReLU masks, all-zero pooling windows) and one-hot labels. */
 function digitsLike(seed: number, m: number): Batch {
@@ -53,25 +34,12 @@ const CASES = NORMS.flatMap((norm) =>
 
 function equalsAutodiff({ norm, blocks, convsPerBlock, channels, mode, noisy }: (typeof CASES)[number], seed: number) {
   const model = convnet({ blocks, convsPerBlock, channels, norm });
-  const params = randomParams(model, seed);
+  const params = paramsAwayFromInit(model, seed, 0.3);
   const batch = digitsLike(seed, M);
-  const noise = noisy ? drawNoise(stream(seed, 'noise'), M, new Map(model.hiddenLayers.map((l) => [l, model.units(l)]))) : undefined;
-  const ctx: ForwardContext = { mode, ...(noise ? { noise } : {}) };
-  const before = tf.memory().numTensors;
-  const hand = trainingPass(model, params, batch, ctx, model.hiddenLayers);
-  const auto = trainingPass(autodiffOf(model), params, batch, ctx, model.hiddenLayers);
-  const stats = (pass: typeof hand) => [...pass.batchStats.values()].flatMap((s) => [s.mean, s.variance]);
-  expect(values([hand.value, ...hand.grads])).toEqual(values([auto.value, ...auto.grads]));
-  expect(values([hand.output, ...hand.activations.values(), ...stats(hand)])).toEqual(values([auto.output, ...auto.activations.values(), ...stats(auto)]));
-  expect([...hand.batchStats.keys()]).toEqual(mode === 'train' && norm !== 'none' ? model.hiddenLayers : []);
-  expect(hand.grads.map((g) => g.shape)).toEqual(params.map((p) => p.shape));
+  const grads = expectHandEqualsAutodiff(model, params, batch, mode, noisy ? seed : undefined);
   // Not vacuous: every parameter gets a gradient that is not all zeros.
-  for (const g of hand.grads) expect(Math.max(...Array.from(g.dataSync(), Math.abs))).toBeGreaterThan(0);
-  disposePass(hand);
-  disposePass(auto);
-  expect(tf.memory().numTensors).toBe(before);
+  for (const g of grads) expect(Math.max(...g.map(Math.abs))).toBeGreaterThan(0);
   tf.dispose([...params, batch.x, batch.y]);
-  if (noise) disposeNoise(noise);
 }
 
 describe.each(['wasm', 'cpu'] as BackendName[])('hand-written convnet backprop equals autodiff (%s, bit for bit)', (backend) => {
@@ -88,17 +56,6 @@ describe('kernel launches per training step of the default convnet (tf.profile),
   });
   // Measured: hand-written 188, 104, 164; autodiff 250, 156, 222. A step also runs the SGD update, the
   // running averages and the accuracy, which both paths share.
-  const stepKernels = async (model: Network, batch: Batch) => {
-    const trainer = new ArmTrainer(model, sgd(0.01), 1);
-    trainer.step(batch);
-    const before = tf.memory().numTensors;
-    const profile = await tf.profile(() => {
-      trainer.step(batch);
-    });
-    expect(tf.memory().numTensors).toBe(before);
-    trainer.dispose();
-    return profile.kernels.length;
-  };
   it.each([
     ['batchnorm', 200],
     ['none', 120],
