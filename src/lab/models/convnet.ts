@@ -16,18 +16,19 @@
  *
  * Parameters, in order, per convolution: W_l [3, 3, cIn, cOut]; then γ_l, β_l when normalized, else b_l;
  * last the dense W [S·S·C, 10] and b.
+ *
+ * The layer loop itself, and the hand-written backward pass that training uses instead of autodiff, are in
+ * convnet-backprop.ts.
  */
 import { tf } from '../tf';
-import type { Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
+import type { Tensor2D } from '@tensorflow/tfjs-core';
 import { stream } from '../random';
-import type { Batch, ForwardContext, ForwardResult, ParamSpec, Params, RunningStats } from '../types';
+import type { Batch, ForwardContext, ForwardResult, ParamSpec, Params } from '../types';
 import { DIGIT_CLASSES, DIGIT_PIXELS } from '../data/digits';
-import { applyChannelNoise } from '../norms/noise';
-import { applyChannelNorm, hasAffine, keepsRunningStats, type NormKind } from '../norms/normalization';
-import { conv2d } from '../ops/conv2d';
-import { maxPool2x2OfRelu } from '../ops/max-pool';
+import { hasAffine, keepsRunningStats, type NormKind } from '../norms/normalization';
 import { glorotUniform, heUniformConv } from './init';
 import { softmaxCrossEntropy, type Network } from './network';
+import { convnetValueAndGrads, forwardConvs, type ConvSlots, type ConvStack } from './convnet-backprop';
 
 /** 3×3 kernels, as VGG. */
 export const KERNEL = 3;
@@ -45,17 +46,6 @@ export interface ConvnetConfig {
 
 export interface ConvnetModel extends Network {
   readonly config: ConvnetConfig;
-}
-
-interface ConvSlots {
-  weight: number;
-  bias?: number;
-  gamma?: number;
-  beta?: number;
-  /** Output channels. */
-  channels: number;
-  /** Whether a 2×2 max-pool follows (last convolution of a block). */
-  pools: boolean;
 }
 
 export function convnet(config: ConvnetConfig): ConvnetModel {
@@ -88,27 +78,10 @@ export function convnet(config: ConvnetConfig): ConvnetModel {
   const denseBias = specs.push({ name: `b${depth}`, layer: depth, kind: 'bias' }) - 1;
   const features = side * side * convs.at(-1)!.channels;
 
+  const stack: ConvStack = { convs, norm, side: SIDE, denseWeight, denseBias, features };
+
   const forward = (params: Params, x: Tensor2D, ctx: ForwardContext): ForwardResult => {
-    const activations = new Map<number, Tensor2D>();
-    const batchStats = new Map<number, RunningStats>();
-    const m = x.shape[0];
-    let a = tf.reshape(x, [m, SIDE, SIDE, 1]) as Tensor4D;
-    convs.forEach((s, i) => {
-      const l = i + 1;
-      let h = conv2d(a, params[s.weight] as Tensor4D, 'same');
-      if (s.bias !== undefined) h = tf.add(h, params[s.bias]!) as Tensor4D;
-      const gamma = s.gamma === undefined ? undefined : (params[s.gamma] as Tensor1D);
-      const beta = s.beta === undefined ? undefined : (params[s.beta] as Tensor1D);
-      const normed = applyChannelNorm(norm, h, gamma, beta, ctx.mode, ctx.running?.get(l));
-      if (normed.batchStats) batchStats.set(l, normed.batchStats);
-      const noise = ctx.mode === 'train' ? ctx.noise?.get(l) : undefined;
-      const z = noise ? applyChannelNoise(normed.y, noise) : normed.y;
-      activations.set(l, tf.reshape(z, [-1, s.channels]) as Tensor2D);
-      a = tf.relu(z);
-      if (s.pools) a = maxPool2x2OfRelu(a);
-    });
-    const flat = tf.reshape(a, [m, features]) as Tensor2D;
-    const output = tf.add(tf.matMul(flat, params[denseWeight] as Tensor2D), params[denseBias]!) as Tensor2D;
+    const { output, activations, batchStats } = forwardConvs(stack, params, x, ctx, false);
     return { output, activations, batchStats };
   };
 
@@ -142,5 +115,6 @@ export function convnet(config: ConvnetConfig): ConvnetModel {
     forward,
     outputLoss: softmaxCrossEntropy,
     loss: (params: Params, batch: Batch, ctx: ForwardContext) => softmaxCrossEntropy(forward(params, batch.x, ctx).output, batch.y),
+    valueAndGrads: (params: Params, batch: Batch, ctx: ForwardContext) => convnetValueAndGrads(stack, params, batch, ctx),
   };
 }

@@ -8,7 +8,7 @@
  * tf.valueAndGrads of the model's `loss` (tests/unit/lab/layered-backprop.test.ts asserts equality).
  */
 import { tf } from '../tf';
-import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Batch, ForwardContext, ForwardResult, Params, RunningStats } from '../types';
 import { applyNoise } from '../norms/noise';
 import { applyNorm, applyNormByHand, type HandNormOutput, type NormKind } from '../norms/normalization';
@@ -58,8 +58,8 @@ function activate(kind: Activation, z: Tensor2D): Tensor2D {
   }
 }
 
-/** ∂L/∂z from ∂L/∂a, as tfjs's Relu and Tanh gradients form it. */
-function activationBackward(kind: Activation, dA: Tensor2D, { z, a }: HiddenRecord): Tensor2D {
+/** ∂L/∂z from ∂L/∂a for a = act(z), as tfjs's Relu and Tanh gradients form it (the convnet's too). */
+export function activationBackward<T extends Tensor>(kind: Activation, dA: T, { z, a }: { z: T; a: T }): T {
   switch (kind) {
     case 'relu':
       return tf.mul(dA, tf.step(z));
@@ -106,7 +106,7 @@ export function forwardLayers(stack: Stack, params: Params, x: Tensor2D, ctx: Fo
 export const sumOfSquares = (diff: Tensor2D): Scalar => tf.sum(tf.square(diff));
 
 /** The loss and ∂loss/∂output, as the Neg, Mean, Sum, Mul and logSoftmax (or Sum, Square, Sub) gradients give it. */
-function lossAndSeed(kind: LossKind, output: Tensor2D, y: Tensor2D): { value: Scalar; dOut: Tensor2D } {
+export function lossAndSeed(kind: LossKind, output: Tensor2D, y: Tensor2D): { value: Scalar; dOut: Tensor2D } {
   if (kind === 'sum-squared-error') {
     const diff = tf.sub(output, y) as Tensor2D;
     return { value: sumOfSquares(diff), dOut: tf.mul(diff, 2) };

@@ -1,7 +1,8 @@
 /**
  * The one way the trainer and the measurements (G′, landscape probes, the gradient slice) get a loss and
- * its gradients: the network's hand-written backprop when it has one (the layered MLP and deep linear
- * network), autodiff otherwise (the convnet). Both give the same numbers bit for bit.
+ * its gradients: the network's hand-written backprop when it has one (the layered MLP, the deep linear
+ * network and the convnet all do), autodiff otherwise (the reference the backprop tests compare it with).
+ * Both give the same numbers bit for bit.
  */
 import { tf } from '../tf';
 import type { Tensor } from '@tensorflow/tfjs-core';

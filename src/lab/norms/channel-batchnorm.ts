@@ -12,10 +12,16 @@
 import { tf } from '../tf';
 import type { Tensor, Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import { BN_EPSILON, type BatchNormOutput } from './batchnorm';
-import { closedFormBatchNorm } from './batchnorm-closed-form';
+import { batchNormForm } from './batchnorm-closed-form';
+import { normalizeByHand, normalizeOnTape, type ClosedForm } from './off-tape';
 
 export interface ChannelBatchNormOutput extends Omit<BatchNormOutput, 'y'> {
   y: Tensor4D;
+}
+
+/** The same, off the tape, with its backward: [∂/∂x, ∂/∂γ, ∂/∂β] from ∂/∂y. */
+export interface ChannelBatchNormByHand extends ChannelBatchNormOutput {
+  backward(dy: Tensor4D): [Tensor4D, Tensor1D, Tensor1D];
 }
 
 /** [N, H, W, C] → [C, N·H·W]. */
@@ -23,14 +29,38 @@ const channelsFirst = (t: Tensor, c: number) => tf.reshape(tf.transpose(t, [3, 0
 /** [C, N·H·W] → [N, H, W, C]. */
 const channelsLast = (t: Tensor, [n, h, w, c]: readonly number[]) => tf.transpose(tf.reshape(t, [c!, n!, h!, w!]), [1, 2, 3, 0]) as Tensor4D;
 
-/** Training mode on x [N, H, W, C]: normalise each channel with its batch statistics over N·H·W values. */
-export function channelBatchNormTrain(x: Tensor4D, gamma: Tensor1D, beta: Tensor1D, eps = BN_EPSILON): ChannelBatchNormOutput {
+/** The closed form on the channel-first view, run by `normalize` (on the tape or by hand), and that run. */
+function channelFirst<R extends { y: Tensor; stats: Tensor[] }>(
+  x: Tensor4D,
+  gamma: Tensor1D,
+  beta: Tensor1D,
+  eps: number,
+  normalize: (form: ClosedForm, v: Tensor, g: Tensor, b: Tensor) => R,
+): { output: ChannelBatchNormOutput; run: R } {
   const c = x.shape[3];
   const column = (t: Tensor) => tf.reshape(t, [c, 1]) as Tensor2D;
-  const { y, mean, variance } = closedFormBatchNorm(channelsFirst(x, c), column(gamma), column(beta), 1, eps);
+  const run = normalize(batchNormForm(1, eps), channelsFirst(x, c), column(gamma), column(beta));
+  return { output: { y: channelsLast(run.y, x.shape), mean: tf.reshape(run.stats[0]!, [c]) as Tensor1D, variance: tf.reshape(run.stats[1]!, [c]) as Tensor1D }, run };
+}
+
+/** Training mode on x [N, H, W, C]: normalise each channel with its batch statistics over N·H·W values. */
+export function channelBatchNormTrain(x: Tensor4D, gamma: Tensor1D, beta: Tensor1D, eps = BN_EPSILON): ChannelBatchNormOutput {
+  return channelFirst(x, gamma, beta, eps, normalizeOnTape).output;
+}
+
+/**
+ * `channelBatchNormTrain` off the tape, for hand-written backprop (models/convnet-backprop.ts). Its backward
+ * wraps the view's in what autodiff of the reshapes and transposes does: dy goes channel-first as x did, and
+ * the gradients come back to x's and γ's shapes.
+ */
+export function channelBatchNormByHand(x: Tensor4D, gamma: Tensor1D, beta: Tensor1D, eps = BN_EPSILON): ChannelBatchNormByHand {
+  const c = x.shape[3];
+  const { output, run } = channelFirst(x, gamma, beta, eps, normalizeByHand);
   return {
-    y: channelsLast(y, x.shape),
-    mean: tf.reshape(mean, [c]) as Tensor1D,
-    variance: tf.reshape(variance, [c]) as Tensor1D,
+    ...output,
+    backward(dy) {
+      const [dx, dGamma, dBeta] = run.backward(channelsFirst(dy, c));
+      return [channelsLast(dx, x.shape), tf.reshape(dGamma, [c]) as Tensor1D, tf.reshape(dBeta, [c]) as Tensor1D];
+    },
   };
 }

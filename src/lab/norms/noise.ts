@@ -62,11 +62,18 @@ export function applyNoise(a: Tensor2D, noise: LayerNoise): Tensor2D {
   return tf.add(tf.mul(a, noise.scale), noise.shift) as Tensor2D;
 }
 
+/** A [m, C] draw as [m, 1, 1, C]: each sample's draw for a channel broadcasts over every position. */
+const perChannel = (t: Tensor2D) => tf.reshape(t, [t.shape[0], 1, 1, t.shape[1]]) as Tensor4D;
+
 /** The per-channel form on a convolution's output [m, H, W, C]: the channel is the unit, so each sample's
  *  draw for a channel (m_ij, s_ij) applies at every position, as BatchNorm's statistics do. */
 export function applyChannelNoise(a: Tensor4D, noise: LayerNoise): Tensor4D {
-  const [m, , , channels] = a.shape;
-  return tf.add(tf.mul(a, tf.reshape(noise.scale, [m, 1, 1, channels])), tf.reshape(noise.shift, [m, 1, 1, channels])) as Tensor4D;
+  return tf.add(tf.mul(a, perChannel(noise.scale)), perChannel(noise.shift)) as Tensor4D;
+}
+
+/** ∂/∂a of `applyChannelNoise` from ∂/∂output, as tfjs's Add and Mul gradients form it (dy · scale). */
+export function channelNoiseGradient(dy: Tensor4D, noise: LayerNoise): Tensor4D {
+  return tf.mul(dy, perChannel(noise.scale)) as Tensor4D;
 }
 
 export function disposeNoise(noise: ReadonlyMap<number, LayerNoise>): void {

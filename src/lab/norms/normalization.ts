@@ -7,7 +7,7 @@ import type { Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import type { NormMode, RunningStats } from '../types';
 import { BN_EPSILON, batchNormEval, batchNormTrain } from './batchnorm';
 import { lpForm, lpNormEval, lpNormTrain } from './lp';
-import { channelBatchNormTrain } from './channel-batchnorm';
+import { channelBatchNormByHand, channelBatchNormTrain } from './channel-batchnorm';
 import { batchNormForm } from './batchnorm-closed-form';
 import { normalizeByHand } from './off-tape';
 
@@ -96,4 +96,38 @@ export function applyChannelNorm(
   }
   const { y, batchStats } = applyNorm(kind, tf.reshape(h, [-1, h.shape[3]]), gamma, beta, mode, running);
   return { y: tf.reshape(y, h.shape), ...(batchStats ? { batchStats } : {}) };
+}
+
+export interface ChannelNormByHand {
+  y: Tensor4D;
+  batchStats?: RunningStats;
+  /** [∂/∂h, ∂/∂γ, ∂/∂β] from ∂/∂y; absent for 'none', whose y is h. */
+  backward?: (dy: Tensor4D) => [Tensor4D, Tensor1D, Tensor1D];
+}
+
+/**
+ * `applyChannelNorm` in train or probe mode off the tape, for hand-written backprop (models/convnet-backprop.ts):
+ * the channel-first BatchNorm or `applyNormByHand` on the [m·H·W, C] view, the ops autodiff runs through
+ * `applyChannelNorm`, the view's reshapes undone around the backward as autodiff's Reshape gradient does.
+ */
+export function applyChannelNormByHand(kind: NormKind, h: Tensor4D, gamma: Tensor1D | undefined, beta: Tensor1D | undefined, mode: NormMode): ChannelNormByHand {
+  if (kind === 'batchnorm' && mode !== 'eval') {
+    if (!gamma || !beta) throw new Error(`${kind} needs γ and β`);
+    const { y, mean, variance, backward } = channelBatchNormByHand(h, gamma, beta);
+    return { y, backward, ...(mode === 'train' ? { batchStats: { mean, variance } } : {}) };
+  }
+  const c = h.shape[3];
+  const { y, batchStats, backward } = applyNormByHand(kind, tf.reshape(h, [-1, c]), gamma, beta, mode);
+  return {
+    y: tf.reshape(y, h.shape),
+    ...(batchStats ? { batchStats } : {}),
+    ...(backward
+      ? {
+          backward: (dy: Tensor4D) => {
+            const [dh, dGamma, dBeta] = backward(tf.reshape(dy, [-1, c]));
+            return [tf.reshape(dh, h.shape), dGamma, dBeta];
+          },
+        }
+      : {}),
+  };
 }

@@ -7,8 +7,8 @@
  * 200 samples) launched 1,327 kernels with autodiffed BatchNorm against 229 without.
  *
  * A normalization is written once as a `ClosedForm` (statistics, forward, backward) and run two ways:
- * on the tape for autodiff (`normalizeOnTape`, the convnet's path), or by hand (`normalizeByHand`), its
- * backward called directly by the layered models' hand-written backprop (models/layered-backprop.ts).
+ * on the tape for autodiff (`normalizeOnTape`: `tf.grad` of a model's `loss`), or by hand (`normalizeByHand`), its
+ * backward called directly by the hand-written backprop (models/layered-backprop.ts, models/convnet-backprop.ts).
  * Both issue the same ops on the same operands, so their numbers are the same bit for bit.
  */
 import { tf } from '../tf';

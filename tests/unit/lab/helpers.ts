@@ -3,6 +3,13 @@ import { expect } from 'vitest';
 import { tf } from '../../../src/lab/tf';
 import type { Scalar, Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import { lpScale, type LpKind } from '../../../src/lab/norms/lp';
+import { stream } from '../../../src/lab/random';
+import type { Network } from '../../../src/lab/models/network';
+import { disposePass, trainingPass } from '../../../src/lab/models/training-pass';
+import { disposeNoise, drawNoise } from '../../../src/lab/norms/noise';
+import { ArmTrainer } from '../../../src/lab/train/arm-trainer';
+import { sgd } from '../../../src/lab/optim/sgd';
+import type { Batch, ForwardContext, NormMode, Params } from '../../../src/lab/types';
 
 /**
  * Largest violation of |fd − g| ≤ RTOL·|g| + ATOL·max|g| over every entry of every input, where fd is
@@ -68,4 +75,57 @@ export function expectReferenceGradients(ours: (...xs: Tensor[]) => Tensor, refe
   expect(tf.memory().numTensors).toBe(before + inputs.length);
   grads.forEach((g, i) => expect(maxAbsDiff(g, expected[i]!) / maxAbs(expected[i]!), ['x', 'γ', 'β'][i]).toBeLessThan(1e-5));
   tf.dispose([...grads, ...expected]);
+}
+
+/** The same network with its hand-written backprop removed: training-pass.ts then runs autodiff. */
+export const autodiffOf = (model: Network): Network => ({ ...model, valueAndGrads: undefined });
+
+/** Parameters away from their init (γ ≠ 1, β ≠ 0, biases ≠ 0: normal noise of `std`), so every gradient term matters. */
+export function paramsAwayFromInit(model: Network, seed: number, std: number): Params {
+  const rng = stream(seed, 'params');
+  return model.init(seed).map((p) => {
+    const q = tf.add(p, tf.tensor(rng.normalArray(p.size, 0, std), p.shape));
+    p.dispose();
+    return q;
+  });
+}
+
+/**
+ * Asserts that `model`'s hand-written pass equals autodiff's bit for bit (loss, every gradient, output, activations,
+ * batch statistics, kept in train mode by every normalized layer) in `mode`, with Algorithm 1's noise drawn from `noiseSeed` when given,
+ * and leaves no tensor behind. Returns the gradients' values.
+ */
+export function expectHandEqualsAutodiff(model: Network, params: Params, batch: Batch, mode: NormMode, noiseSeed?: number): number[][] {
+  const m = batch.x.shape[0];
+  const noise = noiseSeed === undefined ? undefined : drawNoise(stream(noiseSeed, 'noise'), m, new Map(model.hiddenLayers.map((l) => [l, model.units(l)])));
+  const ctx: ForwardContext = { mode, ...(noise ? { noise } : {}) };
+  const before = tf.memory().numTensors;
+  const hand = trainingPass(model, params, batch, ctx, model.hiddenLayers);
+  const auto = trainingPass(autodiffOf(model), params, batch, ctx, model.hiddenLayers);
+  const stats = (pass: typeof hand) => [...pass.batchStats.values()].flatMap((st) => [st.mean, st.variance]);
+  const grads = snapshot(hand.grads);
+  expect(snapshot([hand.value, ...hand.grads])).toEqual(snapshot([auto.value, ...auto.grads]));
+  expect(snapshot([hand.output, ...hand.activations.values(), ...stats(hand)])).toEqual(snapshot([auto.output, ...auto.activations.values(), ...stats(auto)]));
+  // Batch statistics in train mode only, one per normalized (γ-carrying) layer.
+  const normalized = model.specs.some((spec) => spec.kind === 'gamma');
+  expect([...hand.batchStats.keys()]).toEqual(mode === 'train' && normalized ? model.hiddenLayers : []);
+  expect(hand.grads.map((g) => g.shape)).toEqual(params.map((p) => p.shape));
+  disposePass(hand);
+  disposePass(auto);
+  expect(tf.memory().numTensors).toBe(before);
+  if (noise) disposeNoise(noise);
+  return grads;
+}
+
+/** Kernels one training step launches (tf.profile), after a first step has warmed the trainer; no tensor kept. */
+export async function stepKernels(model: Network, batch: Batch): Promise<number> {
+  const trainer = new ArmTrainer(model, sgd(0.01), 1);
+  trainer.step(batch);
+  const before = tf.memory().numTensors;
+  const profile = await tf.profile(() => {
+    trainer.step(batch);
+  });
+  expect(tf.memory().numTensors).toBe(before);
+  trainer.dispose();
+  return profile.kernels.length;
 }
