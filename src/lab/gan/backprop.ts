@@ -9,7 +9,6 @@
  * nets.ts's `forward` (tests/unit/gan/backprop.test.ts asserts equality). Call inside a tidy.
  */
 import { tf } from '../tf';
-import { add, matMul, mul, relu, step, sum, transpose } from './kernels';
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Params } from '../types';
 
@@ -33,11 +32,11 @@ export function forwardPass(params: Params, x: Tensor2D, end: PassEnd = 'out'): 
   const inputs: Tensor2D[] = [x];
   const hidden: Tensor2D[] = [];
   for (let l = 0; ; l++) {
-    const z = add(matMul(inputs[l]!, params[2 * l] as Tensor2D), params[2 * l + 1]!);
+    const z = tf.add(tf.matMul(inputs[l]!, params[2 * l] as Tensor2D), params[2 * l + 1]!) as Tensor2D;
     if (l === layers - 1) return { inputs, hidden, out: z };
     hidden.push(z);
     if (l === layers - 2 && end === 'masks') return { inputs, hidden, out: null };
-    inputs.push(relu(z));
+    inputs.push(tf.relu(z));
     if (l === layers - 2 && end === 'lastInput') return { inputs, hidden, out: null };
   }
 }
@@ -51,11 +50,11 @@ const onesOut = (params: Params, pass: Pass) => tf.ones([pass.inputs[0]!.shape[0
  * a transpose and XNNPACK's packing of it, together about what the product itself costs at 64 units.
  */
 export function transposes(params: Params): Tensor2D[] {
-  return params.filter((_, i) => i % 2 === 0).map((w) => transpose(w as Tensor2D));
+  return params.filter((_, i) => i % 2 === 0).map((w) => tf.transpose(w as Tensor2D));
 }
 
 /** 1 where a hidden unit is active: ReLU's derivative, as its gradient builds it. */
-const maskOf = (z: Tensor2D) => step(z);
+const maskOf = (z: Tensor2D) => tf.step(z);
 
 /**
  * Back from dOut = ∂L/∂out through the pass: the params' gradients (`params`) and the input's
@@ -72,17 +71,17 @@ export function backward(params: Params, wT: Tensor2D[], pass: Pass, dOut: Tenso
         // A narrow input (the 2 coordinates into layer 0): XNNPACK packs a matMul's right operand anew for
         // each new tensor, so (dᵀx)ᵀ packs x's 2 columns where xᵀd packs d's 64, for the same dot products
         // in the same order; and summing dᵀ's rows spares the transpose tf.sum(d, 0) makes inside.
-        const dT = transpose(d);
-        grads[2 * l] = transpose(matMul(dT, x));
-        grads[2 * l + 1] = sum(dT, 1);
+        const dT = tf.transpose(d);
+        grads[2 * l] = tf.transpose(tf.matMul(dT, x));
+        grads[2 * l + 1] = tf.sum(dT, 1);
       } else {
-        grads[2 * l] = matMul(transpose(x), d);
-        grads[2 * l + 1] = sum(d, 0);
+        grads[2 * l] = tf.matMul(tf.transpose(x), d);
+        grads[2 * l + 1] = tf.sum(d, 0);
       }
     }
     if (l === 0 && !want.input) break;
-    const dIn = matMul(d, wT[l]!);
-    d = l > 0 ? mul(dIn, maskOf(pass.hidden[l - 1]!)) : dIn;
+    const dIn = tf.matMul(d, wT[l]!) as Tensor2D;
+    d = l > 0 ? tf.mul(dIn, maskOf(pass.hidden[l - 1]!)) : dIn;
   }
   return { grads: want.params ? grads : null, dx: want.input ? d : null };
 }
@@ -111,24 +110,24 @@ export function penaltyGrads(params: Params, wT: Tensor2D[], xHat: Tensor2D, lam
   // deltas[l] = δ_l; deltas[L−1] is the ones the inner gradient starts from.
   const deltas: Tensor2D[] = [];
   deltas[layers - 1] = onesOut(params, pass);
-  for (let l = layers - 1; l > 0; l--) deltas[l - 1] = mul(matMul(deltas[l]!, wT[l]!), masks[l - 1]!);
-  const g = matMul(deltas[0]!, wT[0]!);
+  for (let l = layers - 1; l > 0; l--) deltas[l - 1] = tf.mul(tf.matMul(deltas[l]!, wT[l]!), masks[l - 1]!);
+  const g = tf.matMul(deltas[0]!, wT[0]!) as Tensor2D;
   const norms = rowNorms(g);
   const off = tf.sub(norms, 1);
   const n = norms.shape[0];
   // ∂/∂g of λ·mean((‖g‖ − 1)²), factor by factor as the Mean, Square, Sqrt and Square gradients form it.
   // (The Sqrt gradient recomputes √ of the same sum, which is `norms` bit for bit.)
   const perRow = tf.div(tf.mul(tf.div(tf.scalar(lambda), n), tf.mul(off, 2)), tf.mul(norms, 2));
-  const dG = tf.mul(tf.reshape(perRow, [n, 1]), tf.mul(g, 2)) as Tensor2D;
+  const dG = tf.mul(tf.reshape(perRow, [n, 1]), tf.mul(g, 2));
   const grads: Tensor2D[] = [];
   // g = δ₀ · transpose(W₀): autodiff reaches W₀ as transpose(δ₀ᵀ·dG), the same dot products as dGᵀ·δ₀ in
   // the same order (one transpose fewer), and δ₀ through transpose(transpose(W₀)), which is W₀.
-  grads[0] = matMul(transpose(dG), deltas[0]!);
-  let dDelta = matMul(dG, w(0));
+  grads[0] = tf.matMul(tf.transpose(dG), deltas[0]!);
+  let dDelta = tf.matMul(dG, w(0)) as Tensor2D;
   for (let l = 1; l < layers; l++) {
-    const dA = mul(dDelta, masks[l - 1]!);
-    grads[l] = matMul(transpose(dA), deltas[l]!);
-    if (l < layers - 1) dDelta = matMul(dA, w(l));
+    const dA = tf.mul(dDelta, masks[l - 1]!);
+    grads[l] = tf.matMul(tf.transpose(dA), deltas[l]!);
+    if (l < layers - 1) dDelta = tf.matMul(dA, w(l)) as Tensor2D;
   }
   return { grads, value: withValue ? tf.mean(tf.square(off)) : null };
 }
