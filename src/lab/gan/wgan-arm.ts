@@ -83,13 +83,9 @@ function batchStreams(seed: number, purpose: string): BatchStreams {
 
 /** Real samples, generator noise z and interpolation weights ε ~ U[0, 1] (one per real/fake pair). */
 function drawBatch(streams: BatchStreams) {
-  return { ...drawCriticBatch(streams), z: tf.tensor2d(streams.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]) };
-}
-
-/** A batch without z: real samples and ε (z comes from the same stream, drawn apart; see `iterate`). */
-function drawCriticBatch(streams: BatchStreams) {
   return {
     real: tf.tensor2d(sampleEightGaussians(streams.data, BATCH_SIZE), [BATCH_SIZE, 2]),
+    z: tf.tensor2d(streams.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]),
     eps: tf.tensor2d(streams.interpolation.uniformArray(BATCH_SIZE, 0, 1), [BATCH_SIZE, 1]),
   };
 }
