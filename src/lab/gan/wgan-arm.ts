@@ -83,9 +83,13 @@ function batchStreams(seed: number, purpose: string): BatchStreams {
 
 /** Real samples, generator noise z and interpolation weights ε ~ U[0, 1] (one per real/fake pair). */
 function drawBatch(streams: BatchStreams) {
+  return { ...drawCriticBatch(streams), z: tf.tensor2d(streams.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]) };
+}
+
+/** A batch without z: real samples and ε (z comes from the same stream, drawn apart; see `iterate`). */
+function drawCriticBatch(streams: BatchStreams) {
   return {
     real: tf.tensor2d(sampleEightGaussians(streams.data, BATCH_SIZE), [BATCH_SIZE, 2]),
-    z: tf.tensor2d(streams.noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2]),
     eps: tf.tensor2d(streams.interpolation.uniformArray(BATCH_SIZE, 0, 1), [BATCH_SIZE, 1]),
   };
 }
@@ -139,24 +143,22 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
   const criticLossGrad = tf.tidy(() => tf.concat([tf.fill([BATCH_SIZE, 1], -1 / BATCH_SIZE), tf.fill([BATCH_SIZE, 1], 1 / BATCH_SIZE)]) as Tensor2D);
   const generatorLossGrad = tf.fill([BATCH_SIZE, 1], -1 / BATCH_SIZE) as Tensor2D;
 
-  /**
-   * One critic step on x = [real; fake] (and, for gp, the interpolates x̂ of the same pairs); the loss (a tensor
-   * to read later) only when `report`, since only the last step's is read.
-   */
-  function criticStep(report: boolean, x: Tensor2D, xHat: Tensor2D | null): Scalar | null {
+  /** One critic step; the loss (a tensor to read later) only when `report`, since only the last step's is read. */
+  function criticStep(report: boolean, fake: Tensor2D): Scalar | null {
     if (spectral) {
       dropView();
       spectral = refreshSpectral(critic.params, spectral);
     }
     const weights = criticView();
     const [grads, value] = tf.tidy(() => {
+      const { real, eps } = drawCriticBatch(training);
       // D's output is only read for the reported loss: the loss's gradient does not depend on it.
-      const pass = forwardPass(weights.params, x, report ? 'out' : 'lastInput');
+      const pass = forwardPass(weights.params, tf.concat([real, fake], 0), report ? 'out' : 'lastInput');
       let grads = backward(weights.params, weights.wT, pass, criticLossGrad, { params: true, input: false }).grads!;
       if (spectral) grads = rawGrads(critic.params, spectral, weights.sigmas, grads);
       let loss = report ? tf.neg(gapOf(pass.out!)) : null;
-      if (xHat) {
-        const penalty = penaltyGrads(weights.params, weights.wT, xHat, settings.lambda, report);
+      if (kind === 'gp') {
+        const penalty = penaltyGrads(weights.params, weights.wT, interpolate(real, fake, eps), settings.lambda, report);
         grads = grads.map((g, i) => (i % 2 === 0 ? tf.add(g, penalty.grads[i / 2]!) : g));
         if (loss) loss = tf.add(loss, tf.mul(settings.lambda, penalty.value!));
       }
@@ -165,29 +167,6 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
     dropView();
     critic.step(grads, kind === 'clip' ? (w) => tf.clipByValue(w, -settings.clip, settings.clip) : undefined);
     return value ?? null;
-  }
-
-  /**
-   * The n critic steps' inputs, made at once: G and the batches do not depend on the critic, so each piece is one
-   * kernel over all the steps' rows instead of one per step (rows are independent: the same numbers). G's fakes
-   * come from one pass over all the steps' z; the real samples, z and ε are drawn from their streams in the
-   * order the steps drew them one by one. ε and x̂ only for gp, the one arm that reads them (ε's stream serves nothing else).
-   */
-  function criticInputs(n: number): { x: Tensor2D[]; xHat: Tensor2D[] } {
-    const rows = n * BATCH_SIZE;
-    const draw = (one: () => Float32Array, width: number) => {
-      const all = new Float32Array(rows * width);
-      for (let k = 0; k < n; k++) all.set(one(), k * BATCH_SIZE * width);
-      return tf.tensor2d(all, [rows, width]);
-    };
-    const fake = forward(generator.params, draw(() => training.noise.normalArray(2 * BATCH_SIZE), 2));
-    const real = draw(() => sampleEightGaussians(training.data, BATCH_SIZE), 2);
-    // Step k's [real_k; fake_k]: the two [n, batch, 2] stacks side by side along the batch axis, then split by step.
-    const stacked = tf.concat([tf.reshape(real, [n, BATCH_SIZE, 2]), tf.reshape(fake, [n, BATCH_SIZE, 2])], 1);
-    const x = tf.split(tf.reshape(stacked, [2 * rows, 2]), n) as Tensor2D[];
-    if (kind !== 'gp') return { x, xHat: [] };
-    const eps = draw(() => training.interpolation.uniformArray(BATCH_SIZE, 0, 1), 1);
-    return { x, xHat: tf.split(interpolate(real, fake, eps), n) as Tensor2D[] };
   }
 
   function generatorStep(): void {
@@ -210,11 +189,17 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
 
   return {
     async iterate() {
+      // G is fixed during the critic steps, so their fakes come from one pass over all their z, drawn in the
+      // same order from the noise stream (rows are independent: the same numbers, 1/n_critic of the launches).
       const n = settings.criticSteps;
-      const { x, xHat } = tf.tidy(() => criticInputs(n));
+      const fakes = tf.tidy(() => {
+        const z = new Float32Array(2 * BATCH_SIZE * n);
+        for (let k = 0; k < n; k++) z.set(training.noise.normalArray(2 * BATCH_SIZE), 2 * BATCH_SIZE * k);
+        return tf.split(forward(generator.params, tf.tensor2d(z, [n * BATCH_SIZE, 2])), n);
+      }) as Tensor2D[];
       let loss: Scalar | null = null;
-      for (let k = 0; k < n; k++) loss = criticStep(k === n - 1, x[k]!, xHat[k] ?? null);
-      tf.dispose([...x, ...xHat]);
+      for (let k = 0; k < n; k++) loss = criticStep(k === n - 1, fakes[k]!);
+      tf.dispose(fakes);
       generatorStep();
       const readings = tf.tidy(() => {
         const { real, z, eps } = drawBatch(measuring);
