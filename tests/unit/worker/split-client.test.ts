@@ -173,7 +173,7 @@ describe('how arms are shared out', () => {
   });
 
   it('gives the costliest arm a part of its own before pairing cheaper ones', () => {
-    // Dealt out in turn, clip and sn (the dearest) would share a part: 2.6 units against gp's 1.1.
+    // Dealt out in turn, clip and sn (the dearest) would share a part: 2.5 units against gp's 1.45.
     expect(splitArms(['clip', 'gp', 'sn'], 2)).toEqual([['sn'], ['clip', 'gp']]);
     expect(splitArms(['clip', 'gp', 'sn'], 1)).toEqual([['clip', 'gp', 'sn']]);
   });
