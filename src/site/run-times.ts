@@ -18,6 +18,9 @@ export interface RunTimes {
     cpuModel: string;
     /** The 1-minute load average when the measurement started and when it ended: other jobs slow a run. */
     loadAverage: [number, number];
+    /** A fixed loop of arithmetic (JavaScript, run in Node.js) and its seconds just before the runs: the machine's speed then. */
+    referenceLoop: string;
+    referenceLoopSeconds: number;
   };
   /** Each figure's default run, and a run per other network it offers (`model`, e.g. the convnet at its presets). */
   runs: { slug: string; model?: string; seconds: number; progress: string }[];
@@ -30,6 +33,8 @@ function checked(data: unknown): RunTimes {
     typeof f.measured === 'string' &&
     typeof f.browser === 'string' &&
     f.machine?.loadAverage?.length === 2 &&
+    typeof f.machine.referenceLoop === 'string' &&
+    Number.isFinite(f.machine.referenceLoopSeconds) &&
     Array.isArray(f.runs) &&
     f.runs.every((r) => typeof r.slug === 'string' && Number.isFinite(r.seconds));
   if (!ok) throw new Error('src/site/run-times.json is not in the shape src/site/run-times.ts describes; re-make it with `npm run bench` (tools/bench/default-runs.ts).');

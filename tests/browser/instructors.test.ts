@@ -50,6 +50,7 @@ describe('/instructors/', () => {
     expect(text).toContain(RUN_TIMES.measured);
     expect(text).toContain(`${RUN_TIMES.machine.cpus} cores (${RUN_TIMES.machine.cpuModel})`);
     expect(text).toContain(`${RUN_TIMES.machine.loadAverage[0]} when the measurement started and ${RUN_TIMES.machine.loadAverage[1]} when it ended`);
+    expect(text).toContain(`a fixed loop of arithmetic took ${RUN_TIMES.machine.referenceLoopSeconds} s on it`);
   });
 
   it('links each chapter’s lesson plan, answer key and handout', async () => {

@@ -98,8 +98,32 @@ export async function measureDefaultRuns(
 /** The committed default-run times the instructors page shows (shape: src/site/run-times.ts): written here, never typed. */
 export const RUN_TIMES_FILE = fileURLToPath(new URL('../../src/site/run-times.json', import.meta.url));
 
-/** Writes Chromium's measured runs with the machine they ran on; `loadBefore` is the load average when the measurement began. */
-export function writeRunTimes(version: string, runs: readonly DefaultRun[], loadBefore: number): RunTimes {
+/** A fixed loop of arithmetic, the same on every measurement, whose time says how fast the machine runs at that moment. */
+export const REFERENCE_LOOP = 'let x = 0; for (let i = 0; i < 3e8; i++) x = (x + i * 1.0000001) % 1e9';
+
+/**
+ * The machine as a measurement begins: its load average, and the seconds the reference loop takes now. The loop's
+ * time is there because a shared virtual machine's speed drifts with nothing else of ours running (the same build
+ * timed noise-injection's default run at 7.3, 15.8 and about 9 s within two hours, docs/performance.md): measurements
+ * compare by it, not by their dates.
+ */
+export function machineBefore(): MachineBefore {
+  const load = loadavg()[0]!;
+  // The loop is run from its own text, so the text recorded with the times is the code that was timed.
+  const loop = new Function(`${REFERENCE_LOOP}; return x;`) as () => number;
+  const start = performance.now();
+  // Its result is read, so the loop cannot be dropped as dead code.
+  if (!Number.isFinite(loop())) throw new Error('the reference loop went non-finite');
+  return { load, referenceLoopSeconds: Math.round((performance.now() - start) / 100) / 10 };
+}
+
+export interface MachineBefore {
+  load: number;
+  referenceLoopSeconds: number;
+}
+
+/** Writes Chromium's measured runs with the machine they ran on, as it was when the measurement began (`before`). */
+export function writeRunTimes(version: string, runs: readonly DefaultRun[], before: MachineBefore): RunTimes {
   const processors = cpus();
   const times: RunTimes = {
     measured: new Date().toISOString().slice(0, 10),
@@ -108,7 +132,9 @@ export function writeRunTimes(version: string, runs: readonly DefaultRun[], load
     machine: {
       cpus: processors.length,
       cpuModel: processors[0]?.model.trim() ?? 'unknown',
-      loadAverage: [loadBefore, loadavg()[0]!].map((l) => Math.round(l * 10) / 10) as [number, number],
+      loadAverage: [before.load, loadavg()[0]!].map((l) => Math.round(l * 10) / 10) as [number, number],
+      referenceLoop: REFERENCE_LOOP,
+      referenceLoopSeconds: before.referenceLoopSeconds,
     },
     runs: runs.map((r) => ({ slug: r.slug, ...(r.model && { model: r.model }), seconds: Math.round(r.seconds * 10) / 10, progress: r.progress })),
   };
@@ -116,11 +142,11 @@ export function writeRunTimes(version: string, runs: readonly DefaultRun[], load
   return times;
 }
 
-export function defaultRunTable(version: string, runs: DefaultRun[]): string {
+export function defaultRunTable(version: string, runs: DefaultRun[], before: MachineBefore): string {
   const width = Math.max(...runs.map((r) => nameOf(r).length));
   const verdict = (pass: boolean) => (pass ? 'met' : 'MISSED');
   return [
-    `default runs, Play → "Finished" (${version}, embed pages, cold, 1280×800; polled every 100 ms; load average now ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+    `default runs, Play → "Finished" (${version}, embed pages, cold, 1280×800; polled every 100 ms; load average now ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; the reference loop took ${before.referenceLoopSeconds} s before)`,
     ...runs.map((r) => {
       const time = r.seconds.toFixed(1).padStart(6);
       const early = r.earlySeconds.toFixed(1).padStart(5);
@@ -141,11 +167,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (unknown.length > 0) throw new Error(`no default run "${unknown.join('", "')}": ${figureRuns().map(nameOf).join(', ')}`);
   const site = await serveProductionBuild();
   try {
-    const load = loadavg()[0]!;
+    const before = machineBefore();
     const { version, runs } = await measureDefaultRuns(engine, site.url, only);
-    console.log(defaultRunTable(version, runs));
+    console.log(defaultRunTable(version, runs, before));
     // The instructors page quotes Chromium's times, the engine `npm run bench` measures, of every figure.
-    if (engine === 'chromium' && only.length === 0) console.log(`written to ${RUN_TIMES_FILE}: ${JSON.stringify(writeRunTimes(version, runs, load))}`);
+    if (engine === 'chromium' && only.length === 0) console.log(`written to ${RUN_TIMES_FILE}: ${JSON.stringify(writeRunTimes(version, runs, before))}`);
   } finally {
     await site.close();
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { measuredRun, measuredRunSeconds, RUN_TIMES } from '../../../src/site/run-times';
 import { TRACE_PLANS } from '../../../src/traces/trace';
 import { WIDGETS } from '../../../src/widgets/catalog';
+import { REFERENCE_LOOP } from '../../../tools/bench/default-runs';
 
 describe('run-times.json', () => {
   it('has a time for every figure that trains, and none for the others', () => {
@@ -30,6 +31,9 @@ describe('run-times.json', () => {
     expect(RUN_TIMES.measured).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(RUN_TIMES.machine.cpus).toBeGreaterThan(0);
     expect(RUN_TIMES.machine.loadAverage).toHaveLength(2);
+    // The machine's speed at the time, by the loop the bench times (tools/bench/default-runs.ts).
+    expect(RUN_TIMES.machine.referenceLoop).toBe(REFERENCE_LOOP);
+    expect(RUN_TIMES.machine.referenceLoopSeconds).toBeGreaterThan(0);
     expect(RUN_TIMES.browser).toMatch(/^Chromium /);
   });
 });
