@@ -11,7 +11,7 @@
  * `npm test` runs all four.
  */
 import { defineConfig } from 'vitest/config';
-import { ShardsFirst } from './tests/science/replication/shards-first';
+import { ShardsFirst } from './tests/science/replication/shards-first.ts';
 
 /** tfjs ships CommonJS next to ES modules; inlining makes vitest load one copy of it. */
 const inlineTfjs = { deps: { inline: [/@tensorflow\//] } };
