@@ -82,6 +82,27 @@ describe('lab client', () => {
     expect(message).toMatch(/^unknown experiment "nope"/);
   });
 
+  it('delivers nothing from a worker after terminate, not even an error it raised before', () => {
+    const errors: string[] = [];
+    let made: WorkerLike | undefined;
+    let terminated = 0;
+    const client = createLabClient(
+      { onError: (message) => errors.push(message), onMetrics: () => errors.push('metrics') },
+      {
+        createWorker: () =>
+          (made = { onmessage: null, onerror: null, postMessage: () => {}, terminate: () => void terminated++ }),
+      },
+    );
+    client.start('noisy-bn', {}, 1);
+    made!.onerror?.({ message: 'crash' } as ErrorEvent);
+    expect(errors).toEqual(['the lab worker failed: crash']);
+    client.terminate();
+    expect(terminated).toBe(1);
+    made!.onerror?.({ message: 'late crash' } as ErrorEvent);
+    made!.onmessage?.({ data: { type: 'metrics', records: [] } } as unknown as MessageEvent<FromWorker>);
+    expect(errors).toEqual(['the lab worker failed: crash']);
+  });
+
   it('keeps tfjs off the main thread: the client and what it shares with widgets import types only', () => {
     for (const file of ['client.ts', 'protocol.ts', 'columns.ts']) {
       const source = readFileSync(new URL(`../../../src/lab/worker/${file}`, import.meta.url), 'utf8');
