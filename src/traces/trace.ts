@@ -64,6 +64,8 @@ export const SNAPSHOT_SIGNIFICANT = 3;
 /** The landscape probe's per-η metrics for `count` step sizes. */
 const perEtaKeys = (count: number) =>
   Array.from({ length: count }, (_, k) => [perEtaKey('loss', k), perEtaKey('gradChange', k)]).flat();
+/** The loss-only probe's (lp-norms). */
+const lossPerEtaKeys = (count: number) => Array.from({ length: count }, (_, k) => perEtaKey('loss', k));
 
 const activationMetrics = (layers: readonly number[]) =>
   layers.flatMap((l) => ['q05', 'q25', 'q50', 'q75', 'q95', 'dMean', 'dVar'].map((m) => `act.${l}.${m}`));
@@ -100,7 +102,7 @@ export const TRACE_PLANS: readonly TracePlan[] = [
     // Five arms: every third step keeps the file under half the size limit.
     stride: 3,
     dense: ['loss', ...activationMetrics([2, 5])],
-    sparse: [...perEtaKeys(DEFAULT_PROBE_COUNT), 'trainAccuracy', 'testAccuracy', 'diverged'],
+    sparse: [...lossPerEtaKeys(DEFAULT_PROBE_COUNT), 'trainAccuracy', 'testAccuracy', 'diverged'],
   },
   // The convnet's runs of claims R2c–R4c on seed 1 (200 steps: every step fits, and finalLoss needs each one).
   {

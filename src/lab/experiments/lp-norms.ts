@@ -8,8 +8,10 @@
  *
  * Arms: standard, batchnorm, l1, l2, linf.
  * Metrics every step: loss (and accuracy, MLP), act.<layer>.q05…q95, dMean, dVar (MLP: Fig. 6 analog).
- * Every `measureEvery` steps: gradNorm.<layer>, and the landscape probe of Figs. 12–13 (b) at
- *   η = lr × {½, 1, 2, 4}: lossMin, lossMax, gradChange, betaEff, loss.eta<k>, gradChange.eta<k>.
+ * Every `measureEvery` steps: gradNorm.<layer>, and the loss half of the landscape probe of Figs. 12–13 (b)
+ *   at η = lr × {½, 1, 2, 4}: lossMin, lossMax, loss.eta<k>. The loss band is all the figure and the
+ *   chapter draw; leaving out the gradient at each w − ηg (gradChange, betaEff: chapter 5's) takes a
+ *   tenth off the run's CPU time, the losses unchanged bit for bit.
  * MLP, every 50 steps and at the end: trainAccuracy, testAccuracy (ℓp nets normalise the evaluation
  *   set with its own batch statistics).
  */
@@ -28,6 +30,6 @@ export const lpNorms: Experiment<LpNormsConfig> = {
   schema: SCHEMA,
   defaults: defaultsOf<LpNormsConfig>(SCHEMA),
   run: (config, ctx) =>
-    runEither(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true, probeEtas: lpProbeEtas(config) }),
+    runEither(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true, lossProbeEtas: lpProbeEtas(config) }),
   summarize: (records) => summarizeArms(records, ARMS),
 };

@@ -17,7 +17,7 @@ import { disposeState, type Optimizer, type OptimizerState } from '../optim/opti
 import { ActivationTracker } from '../measure/activations';
 import { gradNormsByLayer } from '../measure/grad-norms';
 import { measureIcs } from '../measure/ics';
-import { probeLandscape } from '../measure/landscape';
+import { probeLandscape, probeLossAlongGradient } from '../measure/landscape';
 
 /** What to measure at this step besides the loss. */
 export interface StepPlan {
@@ -28,6 +28,8 @@ export interface StepPlan {
   icsLayer?: number;
   /** Step lengths η of the landscape probes. */
   probeEtas?: readonly number[];
+  /** Step lengths η of loss-only landscape probes (no gradient at w − ηg). */
+  lossProbeEtas?: readonly number[];
 }
 
 export interface StepOutcome {
@@ -74,6 +76,7 @@ export class ArmTrainer {
         );
       }
       if (plan.probeEtas) Object.assign(metrics, probeLandscape(this.model, this.params, grads, batch, plan.probeEtas));
+      if (plan.lossProbeEtas) Object.assign(metrics, probeLossAlongGradient(this.model, this.params, grads, batch, plan.lossProbeEtas));
       this.applyUpdate(grads, batchStats);
       return { loss, diverged: false, metrics };
     } finally {

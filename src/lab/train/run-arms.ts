@@ -36,6 +36,7 @@ export interface RunPlan {
   gradNorms?: boolean;
   icsLayer?: number;
   probeEtas?: readonly number[];
+  lossProbeEtas?: readonly number[];
   /** Hidden layers whose activation statistics are recorded every step. */
   trackedLayers?: readonly number[];
   /** Accuracy on whole sets every `evalEvery` steps and after the last step (classification). */
@@ -89,6 +90,7 @@ function stepArm(arm: LiveArm, batch: Batch, step: number, plan: RunPlan, shared
     ...(measuring && plan.gradNorms ? { gradNorms: true } : {}),
     ...(measuring && plan.icsLayer !== undefined ? { icsLayer: plan.icsLayer } : {}),
     ...(measuring && plan.probeEtas ? { probeEtas: plan.probeEtas } : {}),
+    ...(measuring && plan.lossProbeEtas ? { lossProbeEtas: plan.lossProbeEtas } : {}),
   };
   const outcome = arm.trainer.step(batch, stepPlan);
   if (outcome.diverged) {

@@ -9,6 +9,9 @@ import { readDigitsFile } from '../../../src/lab/data/digits-file';
 import { landscape } from '../../../src/lab/experiments/landscape';
 import { probeEtas } from '../../../src/lab/experiments/landscape-schema';
 import { perEtaKey } from '../../../src/lab/measure/landscape-keys';
+import { lpNorms, type LpNormsConfig } from '../../../src/lab/experiments/lp-norms';
+import { lpProbeEtas } from '../../../src/lab/experiments/lp-norms-schema';
+import { runEither } from '../../../src/lab/experiments/setups';
 import type { MetricRecord } from '../../../src/lab/types';
 
 let probed: MetricRecord[];
@@ -43,4 +46,30 @@ describe('landscape per-η metrics', () => {
       expect(m[perEtaKey('loss', 4)]).toBeUndefined();
     }
   });
+});
+
+describe('the loss-only probe (lp-norms)', () => {
+  it('gives the full probe’s losses bit for bit, for every kind of network, and no gradient change', async () => {
+    const lossKeys = ['lossMin', 'lossMax', ...[0, 1, 2, 3].map((k) => perEtaKey('loss', k))];
+    for (const model of ['mlp', 'dln'] as const) {
+      const config: LpNormsConfig = { ...lpNorms.defaults, model, lr: model === 'mlp' ? 0.5 : 1e-5, steps: 1 };
+      const etas = lpProbeEtas(config);
+      const probedWith = async (measure: { probeEtas: number[] } | { lossProbeEtas: number[] }) => {
+        const out: Record<string, Record<string, number>> = {};
+        for await (const r of runEither(config, { seed: 2, loadDigits: readDigitsFile }, ['l1', 'batchnorm'], { measureEvery: 1, ...measure })) {
+          out[r.arm] = r.metrics;
+        }
+        return out;
+      };
+      const full = await probedWith({ probeEtas: etas });
+      const lossOnly = await probedWith({ lossProbeEtas: etas });
+      for (const arm of ['l1', 'batchnorm']) {
+        expect(Object.keys(lossOnly[arm]!).filter((k) => k.startsWith('gradChange') || k === 'betaEff'), `${model} ${arm}`).toEqual([]);
+        for (const key of lossKeys) {
+          expect(lossOnly[arm]![key], `${model} ${arm} ${key}`).toBeGreaterThan(0);
+          expect(lossOnly[arm]![key], `${model} ${arm} ${key}`).toBe(full[arm]![key]);
+        }
+      }
+    }
+  }, 60_000);
 });
