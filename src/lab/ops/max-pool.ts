@@ -21,7 +21,7 @@ interface PoolWay {
   /** The pooled values and the two tensors the backward pass reads. */
   forward(x: Tensor4D): { y: Tensor4D; saved: [Tensor, Tensor] };
   /** ∂L/∂x from ∂L/∂y: dy scattered to each live window's arg-max. */
-  backward(dy: Tensor, saved: readonly Tensor[], xShape: readonly number[]): Tensor4D;
+  backward(dy: Tensor, saved: readonly Tensor[], xShape: Tensor4D['shape']): Tensor4D;
 }
 
 /** From tfjs ops: the cpu backend's way, and the reference the wasm kernels are tested against. */
@@ -34,7 +34,7 @@ export const poolByOps: PoolWay = {
   },
   backward(dy, [argmax, live], xShape) {
     const size = xShape.reduce((a, b) => a * b, 1);
-    return tf.reshape(tf.scatterND(tf.reshape(argmax!, [-1, 1]), tf.reshape(tf.mul(dy, live!), [-1]), [size]), [...xShape]) as Tensor4D;
+    return tf.reshape(tf.scatterND(tf.reshape(argmax!, [-1, 1]), tf.reshape(tf.mul(dy, live!), [-1]), [size]), xShape);
   },
 };
 

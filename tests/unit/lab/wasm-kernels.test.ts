@@ -20,8 +20,8 @@ beforeAll(async () => {
 /** Entries of a and b that are not the same float (Object.is: −0 is not +0, NaN is NaN); shapes and dtypes must agree. */
 function differences(a: Tensor, b: Tensor): number {
   expect([a.shape, a.dtype]).toEqual([b.shape, b.dtype]);
-  const [x, y] = [a.dataSync(), b.dataSync()];
-  return x.reduce((count, v, i) => count + (Object.is(v, y[i]) ? 0 : 1), 0);
+  const [x, y] = [Array.from(a.dataSync()), Array.from(b.dataSync())];
+  return x.filter((v, i) => !Object.is(v, y[i])).length;
 }
 
 describe('2×2 max-pooling kernels', () => {
