@@ -4,7 +4,7 @@
  * largest kernel (about a fifth of a BatchNorm step, docs/performance.md); MaxPoolWithArgmax finds the
  * arg-max in the forward pass and ScatterNd places dy in one pass, about twice as fast for both blocks. On wasm
  * both run as JavaScript kernels on the backend's heap with the same bits (max-pool-kernels.ts): wasm's
- * MaxPoolWithArgmax scans each window in a scalar loop, about 4× slower.
+ * MaxPoolWithArgmax scans each window in a scalar loop, 3–4× slower.
  *
  * Why "of a ReLU's output": tfjs-backend-wasm 4.22's MaxPoolWithArgmax starts each window's maximum at
  * FLT_MIN (the smallest positive float32), not −∞, so a window with no value above FLT_MIN comes back as
