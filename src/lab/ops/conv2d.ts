@@ -15,8 +15,10 @@
  * keeps tfjs-core's gradient, which runs on the cpu backend only.
  */
 import { tf } from '../tf';
-import type { NamedAttrMap, Tensor, Tensor4D } from '@tensorflow/tfjs-core';
+import type { NamedAttrMap, Tensor, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import { conv2DGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Conv2D_grad';
+import { transposedColumnsKernel, type ColumnsWindow } from './im2col-kernel';
+import { onWasm } from './wasm-heap';
 
 export type ConvPadding = 'same' | 'valid';
 
@@ -71,16 +73,26 @@ export function filterGradient(x: Tensor4D, dy: Tensor4D, filterShape: readonly 
 
 /** dL/dW as im2col(x)ᵀ · dy, colsᵀ built directly as [kh·kw·cIn, N·H·W] (see the file's comment). */
 function im2colFilterGradient(x: Tensor4D, dy: Tensor4D, [kh, kw, cIn, cOut]: readonly number[], padding: ConvPadding): Tensor4D {
-  const [, outH, outW] = dy.shape;
-  const n = x.shape[0];
-  let xT: Tensor = tf.transpose(x, [3, 0, 1, 2]);
-  if (padding === 'same') xT = tf.pad(xT, [[0, 0], [0, 0], samePad(kh!), samePad(kw!)]);
-  const shifted: Tensor[] = [];
-  for (let i = 0; i < kh!; i++) {
-    for (let j = 0; j < kw!; j++) shifted.push(tf.slice(xT, [0, 0, i, j], [cIn!, n, outH, outW]));
-  }
-  const colsT = tf.reshape(tf.stack(shifted), [kh! * kw! * cIn!, n * outH * outW]);
+  const [n, outH, outW] = dy.shape;
+  const [top, left] = padding === 'same' ? [samePad(kh!)[0], samePad(kw!)[0]] : [0, 0];
+  const window: ColumnsWindow = { kh: kh!, kw: kw!, top, left, outH, outW };
+  // On wasm one JavaScript pass writes the same columns as the ops (im2col-kernel.ts), several times faster.
+  const colsT = onWasm() ? transposedColumnsKernel(x, window) : transposedColumnsByOps(x, window);
   return tf.reshape(tf.matMul(colsT, tf.reshape(dy, [n * outH * outW, cOut!])), [kh!, kw!, cIn!, cOut!]) as Tensor4D;
+}
+
+/** colsᵀ from tfjs ops: x transposed to [cIn, N, H, W], padded, kh·kw shifted slices stacked. The cpu backend's
+ *  way, and the reference the wasm kernel is tested against. */
+export function transposedColumnsByOps(x: Tensor4D, { kh, kw, top, left, outH, outW }: ColumnsWindow): Tensor2D {
+  const [n, h, w, cIn] = x.shape;
+  let xT: Tensor = tf.transpose(x, [3, 0, 1, 2]);
+  const [bottom, right] = [outH + kh - 1 - h - top, outW + kw - 1 - w - left];
+  if (top || bottom || left || right) xT = tf.pad(xT, [[0, 0], [0, 0], [top, bottom], [left, right]]);
+  const shifted: Tensor[] = [];
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) shifted.push(tf.slice(xT, [0, 0, i, j], [cIn, n, outH, outW]));
+  }
+  return tf.reshape(tf.stack(shifted), [kh * kw * cIn, n * outH * outW]);
 }
 
 interface Conv2DAttrs {
