@@ -56,17 +56,17 @@ export function drawBandChart(
       .x((step) => x(step))
       .y0((_, i) => y(band.q[lo][i]!))
       .y1((_, i) => y(band.q[hi][i]!));
-    plot.append('path').attr('class', cls).attr('data-arm', band.id).attr('d', shape(band.x)).style('fill', color);
+    plot.add('path', cls, { attrs: { class: cls, 'data-arm': band.id, d: shape(band.x) }, style: { fill: color } });
   }
   const median = line<number>()
     .defined((_, i) => Number.isFinite(band.q.q50[i]!))
     .x((step) => x(step))
     .y((_, i) => y(band.q.q50[i]!));
-  plot.append('path').attr('class', 'series-line').attr('data-arm', band.id).attr('d', median(band.x)).style('stroke', color);
+  plot.add('path', 'median', { attrs: { class: 'series-line', 'data-arm': band.id, d: median(band.x) }, style: { stroke: color } });
   if (active !== null) {
     const i = nearestIndex(band.x, active);
     if (i >= 0 && Number.isFinite(band.q.q50[i]!)) {
-      plot.append('circle').attr('class', 'hover-dot').attr('cx', x(band.x[i]!)).attr('cy', y(band.q.q50[i]!)).attr('r', 3.5).style('stroke', color);
+      plot.add('circle', 'hover', { attrs: { class: 'hover-dot', cx: x(band.x[i]!), cy: y(band.q.q50[i]!), r: 3.5 }, style: { stroke: color } });
     }
   }
   drawHover(frame, active, onHover);

@@ -5,6 +5,7 @@
  * margins are measured from the tick labels, so an axis title never overlaps them. Reads no tensors.
  */
 import { axisBottom, axisLeft, format, scaleLinear, scaleLog, select, type ScaleContinuousNumeric, type Selection } from 'd3';
+import { Marks } from './marks';
 
 /** The still charts' drawing (scaled by viewBox) and a live chart's size before it is measured. */
 export const WIDTH = 440;
@@ -50,7 +51,9 @@ export interface Frame {
   root: Selection<SVGSVGElement, unknown, null, undefined>;
   x: ScaleContinuousNumeric<number, number>;
   y: YScale;
-  plot: Selection<SVGGElement, unknown, null, undefined>;
+  /** The marks inside the clipped plot, and those over it (line-end labels, the hover rule); drawHover ends both. */
+  plot: Marks;
+  over: Marks;
   size: ChartSize;
   margin: { top: number; right: number; bottom: number; left: number };
 }
@@ -78,10 +81,10 @@ export function logTicks(domain: readonly [number, number], most = 5): { value: 
 const drawnFrames = new WeakMap<SVGSVGElement, string>();
 
 /**
- * Draws axes and labels at `size` (CSS px, one unit each) and returns an empty `plot` for the caller's
- * marks; everything else the caller drew before is removed. While training, most redraws only add
- * points: when the axes, labels and clip would come out the same they are kept, not rebuilt, since
- * laying out their text again was much of a redraw's cost on a slow phone.
+ * Draws axes and labels at `size` (CSS px, one unit each) and returns the lists of the caller's marks
+ * (marks.ts): what the caller draws again is kept, the rest is removed when drawHover ends them. While
+ * training, most redraws only add points: when the axes, labels and clip would come out the same they
+ * are kept, not rebuilt, since laying out their text again was much of a redraw's cost on a slow phone.
  */
 export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize = { width: WIDTH, height: HEIGHT }): Frame {
   const y = (spec.log ? scaleLog() : scaleLinear()).domain(spec.yDomain).nice();
@@ -113,8 +116,7 @@ export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize =
     plot = root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`).attr('data-frame', '');
     drawnFrames.delete(svg);
   }
-  root.selectAll(':scope > :not([data-frame])').remove();
-  plot.selectAll('*').remove();
+  const plotElement = plot.node()!;
   if (drawnFrames.get(svg) !== key) {
     const axes = root.select<SVGGElement>(':scope > g.axes');
     axes.selectAll('*').remove();
@@ -128,7 +130,7 @@ export function drawFrame(svg: SVGSVGElement, spec: FrameSpec, size: ChartSize =
       .attr('height', height - margin.top - margin.bottom + 8);
     drawnFrames.set(svg, key);
   }
-  return { root, x, y, plot, size, margin };
+  return { root, x, y, plot: new Marks(plotElement), over: new Marks(svg, plotElement.nextSibling), size, margin };
 }
 
 /** The axes and their labels, into the frame's `axes` group (rebuilt when they change). */
@@ -186,39 +188,50 @@ export function drawAxisLabels<E extends SVGElement>(
     .text(labels.yLabel);
 }
 
+/** Each chart's latest hover callback and scale: the hover target is made once, they change with each drawing. */
+const hoverHandlers = new WeakMap<Element, { onHover: (step: number | null) => void; stepAt: (event: PointerEvent) => number }>();
+
 /**
  * The vertical hover rule at step `at`, and pointer tracking that reports the step under the pointer:
  * a mouse by hovering, a finger by tapping or dragging (touch-action lets the page still scroll vertically).
+ * Drawn last: it ends the frame's marks, removing those the chart did not draw again.
  */
 export function drawHover(frame: Frame, at: number | null, onHover: (step: number | null) => void): void {
-  const { root, x, margin, size } = frame;
+  const { root, x, margin, size, over } = frame;
   if (at !== null) {
-    root
-      .append('line')
-      .attr('class', 'hover-rule')
-      .attr('x1', x(at))
-      .attr('x2', x(at))
-      .attr('y1', margin.top)
-      .attr('y2', size.height - margin.bottom);
+    over.add('line', 'hover-rule', { attrs: { class: 'hover-rule', x1: x(at), x2: x(at), y1: margin.top, y2: size.height - margin.bottom } });
   }
-  const report = (event: PointerEvent) => {
-    const box = root.node()!.getBoundingClientRect();
-    onHover(x.invert(((event.clientX - box.left) / box.width) * size.width));
-  };
-  root
-    .append('rect')
-    .attr('class', 'hover-target')
-    .attr('x', margin.left)
-    .attr('y', margin.top)
-    .attr('width', Math.max(0, size.width - margin.left - margin.right))
-    .attr('height', Math.max(0, size.height - margin.top - margin.bottom))
-    .attr('fill', 'transparent')
-    .on('pointerdown', report)
-    .on('pointermove', report)
+  const target = over.add('rect', 'hover-target', {
+    attrs: {
+      class: 'hover-target',
+      x: margin.left,
+      y: margin.top,
+      width: Math.max(0, size.width - margin.left - margin.right),
+      height: Math.max(0, size.height - margin.top - margin.bottom),
+      fill: 'transparent',
+    },
+  });
+  if (!hoverHandlers.has(target)) {
+    const report = (event: PointerEvent) => {
+      const handlers = hoverHandlers.get(target)!;
+      handlers.onHover(handlers.stepAt(event));
+    };
+    target.addEventListener('pointerdown', report);
+    target.addEventListener('pointermove', report);
     // A finger lifted leaves the values shown (a tap reads them); a mouse leaving the plot clears them.
-    .on('pointerleave', (event: PointerEvent) => {
-      if (event.pointerType === 'mouse') onHover(null);
+    target.addEventListener('pointerleave', (event: PointerEvent) => {
+      if (event.pointerType === 'mouse') hoverHandlers.get(target)!.onHover(null);
     });
+  }
+  hoverHandlers.set(target, {
+    onHover,
+    stepAt: (event) => {
+      const box = root.node()!.getBoundingClientRect();
+      return x.invert(((event.clientX - box.left) / box.width) * size.width);
+    },
+  });
+  frame.plot.end();
+  over.end();
 }
 
 /** A y domain covering finite values (positive only on a log axis), never zero-width. */

@@ -96,22 +96,19 @@ export function drawLineChart(
   for (const run of pinned) drawPinned(frame, run, pathOf, yAt, ok);
   if (spec.smooth) {
     for (const s of spec.series) {
-      plot.append('path').attr('class', 'series-raw').attr('data-arm', s.id).attr('d', pathOf(s)).style('stroke', armStyle(s.id).color);
+      plot.add('path', `raw-${s.id}`, { attrs: { class: 'series-raw', 'data-arm': s.id, d: pathOf(s) }, style: { stroke: armStyle(s.id).color } });
     }
   }
   for (const s of drawingOrder(shown, spec.key)) {
     const style = armStyle(s.id);
-    plot
-      .append('path')
-      .attr('class', s.id === spec.key ? 'series-line key' : 'series-line')
-      .attr('data-arm', s.id)
-      .attr('d', pathOf(s))
-      .style('stroke', style.color)
-      .attr('stroke-dasharray', style.dash || null);
+    plot.add('path', `line-${s.id}`, {
+      attrs: { class: s.id === spec.key ? 'series-line key' : 'series-line', 'data-arm': s.id, d: pathOf(s), 'stroke-dasharray': style.dash || null },
+      style: { stroke: style.color },
+    });
     // A lone point between gaps draws no line; a dot keeps it visible.
     s.y.forEach((v, i) => {
       const isolated = ok(v) && !ok(s.y[i - 1] ?? Number.NaN) && !ok(s.y[i + 1] ?? Number.NaN);
-      if (isolated) plot.append('circle').attr('class', 'series-dot').attr('cx', x(s.x[i]!)).attr('cy', yAt(v)).attr('r', 2).style('fill', style.color);
+      if (isolated) plot.add('circle', `dot-${s.id}`, { attrs: { class: 'series-dot', cx: x(s.x[i]!), cy: yAt(v), r: 2 }, style: { fill: style.color } });
     });
     if (s.divergedAt !== undefined) drawDiverged(frame, s, style.color, yAt, ok);
   }
@@ -121,13 +118,7 @@ export function drawLineChart(
     for (const s of shown) {
       const i = nearestIndex(s.x, active);
       if (i < 0 || !ok(s.y[i]!)) continue;
-      plot
-        .append('circle')
-        .attr('class', 'hover-dot')
-        .attr('cx', x(s.x[i]!))
-        .attr('cy', yAt(s.y[i]!))
-        .attr('r', 3.5)
-        .style('stroke', armStyle(s.id).color);
+      plot.add('circle', `hover-${s.id}`, { attrs: { class: 'hover-dot', cx: x(s.x[i]!), cy: yAt(s.y[i]!), r: 3.5 }, style: { stroke: armStyle(s.id).color } });
     }
   }
   drawHover(frame, active, onHover);
@@ -143,13 +134,13 @@ function drawSeedBands(frame: Frame, bands: readonly SeedBand[], yAt: (v: number
       .x((_, i) => x(band.x[i]!))
       .y0((_, i) => yAt(band.min[i]!))
       .y1((_, i) => yAt(band.max[i]!));
-    plot.append('path').attr('class', 'seed-band').attr('data-arm', band.id).attr('d', shade(band.x)).style('fill', color);
+    plot.add('path', `seed-band-${band.id}`, { attrs: { class: 'seed-band', 'data-arm': band.id, d: shade(band.x) }, style: { fill: color } });
     const mid = medianSeries(band);
     const path = line<number>()
       .defined(ok)
       .x((_, i) => x(mid.x[i]!))
       .y((v) => yAt(v))(mid.y);
-    plot.append('path').attr('class', 'seed-median').attr('data-arm', band.id).attr('d', path).style('stroke', color);
+    plot.add('path', `seed-median-${band.id}`, { attrs: { class: 'seed-median', 'data-arm': band.id, d: path }, style: { stroke: color } });
   }
 }
 
@@ -165,17 +156,12 @@ function drawPinned(frame: Frame, run: PinnedLines, pathOf: (s: LineSeries) => s
 function drawDiverged(frame: Frame, s: LineSeries, color: string, yAt: (v: number) => number, ok: (v: number) => boolean): void {
   const lastOk = s.y.findLastIndex(ok);
   const cy = lastOk >= 0 ? yAt(s.y[lastOk]!) : frame.y.range()[1]!;
-  frame.root
-    .append('text')
-    .attr('class', 'diverged-mark')
-    .attr('x', frame.x(s.divergedAt!))
-    .attr('y', cy)
-    .attr('text-anchor', 'middle')
-    .attr('dominant-baseline', 'central')
-    .style('fill', color)
-    .text('×')
-    .append('title')
-    .text(`${armStyle(s.id).label} diverged at step ${s.divergedAt}`);
+  const mark = frame.over.add('text', `diverged-${s.id}`, {
+    attrs: { class: 'diverged-mark', x: frame.x(s.divergedAt!), y: cy, 'text-anchor': 'middle', 'dominant-baseline': 'central' },
+    style: { fill: color },
+    text: '×',
+  });
+  frame.over.inside(mark).add('title', 'title', { text: `${armStyle(s.id).label} diverged at step ${s.divergedAt}` });
 }
 
 /** Each arm's name at the end of its line (right of the plot), pushed apart so none overlap. */
@@ -195,9 +181,9 @@ function drawLineEndLabels(frame: Frame, series: readonly LineSeries[], yAt: (v:
   ends.forEach((e, k) => {
     const style = armStyle(e.id);
     // The name in text colour (small text needs 4.5:1), after a sample of the arm's line.
-    const label = frame.root.append('g').attr('class', 'line-label').attr('data-arm', e.id).attr('transform', `translate(${left},${ys[k]!})`);
-    label.append('line').attr('x1', 0).attr('x2', 10).style('stroke', style.color).attr('stroke-dasharray', style.dash || null);
-    label.append('text').attr('x', 14).attr('dominant-baseline', 'central').text(style.label);
+    const label = frame.over.group(`label-${e.id}`, { attrs: { class: 'line-label', 'data-arm': e.id, transform: `translate(${left},${ys[k]!})` } });
+    label.add('line', 'sample', { attrs: { x1: 0, x2: 10, 'stroke-dasharray': style.dash || null }, style: { stroke: style.color } });
+    label.add('text', 'name', { attrs: { x: 14, 'dominant-baseline': 'central' }, text: style.label });
   });
 }
 
@@ -207,12 +193,7 @@ function drawAnnotation(frame: Frame, note: Annotation, yAt: (v: number) => numb
   const cy = yAt(note.value);
   const [bottom, top] = frame.y.range() as [number, number];
   const above = cy - top > 30;
-  const mark = frame.root.append('g').attr('class', 'annotation').attr('data-arm', note.arm);
-  mark.append('circle').attr('cx', cx).attr('cy', cy).attr('r', 6);
-  mark
-    .append('text')
-    .attr('x', cx - 4)
-    .attr('y', above ? cy - 12 : Math.min(bottom - 4, cy + 18))
-    .attr('text-anchor', 'end')
-    .text(note.text);
+  const mark = frame.over.group('annotation', { attrs: { class: 'annotation', 'data-arm': note.arm } });
+  mark.add('circle', 'ring', { attrs: { cx, cy, r: 6 } });
+  mark.add('text', 'words', { attrs: { x: cx - 4, y: above ? cy - 12 : Math.min(bottom - 4, cy + 18), 'text-anchor': 'end' }, text: note.text });
 }

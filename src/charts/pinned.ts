@@ -15,7 +15,7 @@ export function drawPinnedMarks(
   end: readonly [number, number] | null,
 ): void {
   const style = armStyle(arm);
-  const g = frame.plot.append('g').attr('class', 'pinned').attr('data-arm', arm).attr('data-pin', letter);
-  for (const d of paths) g.append('path').attr('class', 'pinned-line').attr('d', d).style('stroke', style.color).attr('stroke-dasharray', style.dash || null);
-  if (end) g.append('text').attr('class', 'pinned-letter').attr('x', end[0] - 2).attr('y', end[1] - 5).attr('text-anchor', 'end').text(letter);
+  const g = frame.plot.group(`pinned-${letter}-${arm}`, { attrs: { class: 'pinned', 'data-arm': arm, 'data-pin': letter } });
+  for (const d of paths) g.add('path', 'line', { attrs: { class: 'pinned-line', d, 'stroke-dasharray': style.dash || null }, style: { stroke: style.color } });
+  if (end) g.add('text', 'letter', { attrs: { class: 'pinned-letter', x: end[0] - 2, y: end[1] - 5, 'text-anchor': 'end' }, text: letter });
 }

@@ -85,15 +85,12 @@ export function drawRangeChart(
       .x((step) => x(step))
       .y0((_, i) => yOf(s.lo[i]!))
       .y1((_, i) => yOf(s.hi[i]!));
-    plot.append('path').attr('class', 'range-band').attr('data-arm', s.id).attr('d', shape(s.x)).style('fill', style.color);
+    plot.add('path', `band-${s.id}`, { attrs: { class: 'range-band', 'data-arm': s.id, d: shape(s.x) }, style: { fill: style.color } });
     for (const edge of [s.lo, s.hi]) {
-      plot
-        .append('path')
-        .attr('class', 'series-line range-edge')
-        .attr('data-arm', s.id)
-        .attr('d', edgeOf(s, edge))
-        .style('stroke', style.color)
-        .attr('stroke-dasharray', style.dash || null);
+      plot.add('path', `edge-${s.id}`, {
+        attrs: { class: 'series-line range-edge', 'data-arm': s.id, d: edgeOf(s, edge), 'stroke-dasharray': style.dash || null },
+        style: { stroke: style.color },
+      });
     }
   }
   if (active !== null) {
@@ -101,7 +98,7 @@ export function drawRangeChart(
       const i = nearestIndex(s.x, active);
       if (i < 0) continue;
       for (const v of [s.lo[i]!, s.hi[i]!]) {
-        plot.append('circle').attr('class', 'hover-dot').attr('cx', x(s.x[i]!)).attr('cy', yOf(v)).attr('r', 3.5).style('stroke', armStyle(s.id).color);
+        plot.add('circle', `hover-${s.id}`, { attrs: { class: 'hover-dot', cx: x(s.x[i]!), cy: yOf(v), r: 3.5 }, style: { stroke: armStyle(s.id).color } });
       }
     }
   }

@@ -143,6 +143,33 @@ describe('NoiseInjection', () => {
       await widget.pause.click();
       await widget.waitForStatus(/^Paused at step \d+\./);
     });
+
+    it('redraws its charts in place: new batches move the same line elements', async () => {
+      // Re-created marks are restyled, laid out and painted as new on every batch (src/charts/marks.ts).
+      const chart = widget.figure.getByRole('figure', { name: /^Training loss$/ }).getByRole('img');
+      const kept = 'path.series-line, path.series-raw, rect.hover-target';
+      const before = await chart.evaluate((svg, kept) => {
+        const w = window as unknown as { keptMarks: Element[] };
+        w.keptMarks = [...svg.querySelectorAll(kept)];
+        return w.keptMarks.map((el) => el.getAttribute('d'));
+      }, kept);
+      // Four lines, four raw curves behind them, and the hover target.
+      expect(before).toHaveLength(9);
+      const latestStep = async () => Number(/BatchNorm [^(]+\(step (\d+)\)/.exec((await lossSummary()) ?? '')?.[1] ?? -1);
+      const paused = await latestStep();
+      await widget.play.click();
+      await expect.poll(latestStep, { timeout: LIVE_TIMEOUT_MS }).toBeGreaterThan(paused);
+      await widget.pause.click();
+      await widget.waitForStatus(/^Paused at step \d+\./);
+      const after = await chart.evaluate((svg, kept) => {
+        const { keptMarks } = window as unknown as { keptMarks: Element[] };
+        const now = [...svg.querySelectorAll(kept)];
+        return { same: now.length === keptMarks.length && now.every((el, i) => el === keptMarks[i]), d: now.map((el) => el.getAttribute('d')) };
+      }, kept);
+      expect(after.same).toBe(true);
+      // Redrawn with the new batches, not left as they were.
+      expect(after.d.filter((d, i) => d !== null && d !== before[i])).toHaveLength(8);
+    });
   });
 
   describe('settings from the keyboard', () => {
