@@ -76,7 +76,7 @@ show('lab MLP achieved', `${achieved.toFixed(1)} GFLOP/s`, `(${(mlpStepFlops() /
 // Extra cost in plain steps of the BN-MLP, timed against a plain BN-MLP step in the same rounds.
 const [base, probe, ...ics] = (await ratesOf([
   labStep('batchnorm'),
-  labStep('batchnorm', { probeEtas: [PROBE_ETA] }),
+  labStep('batchnorm', { probe: { etas: [PROBE_ETA], gradients: true } }),
   ...ICS_LAYERS.map((layer) => labStep('batchnorm', { icsLayer: layer })),
 ])) as [Rate, Rate, ...Rate[]];
 const extra = (rate: Rate) => base.perSecond / rate.perSecond - 1;

@@ -30,7 +30,7 @@ export const landscape: Experiment<LandscapeConfig> = {
     runDigits(config, ctx, ARMS, {
       measureEvery: config.measureEvery,
       gradNorms: true,
-      probeEtas: probeEtas(config),
+      probe: { etas: probeEtas(config), gradients: true },
     }),
   summarize: (records) => summarizeArms(records, ARMS),
 };

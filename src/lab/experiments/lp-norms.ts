@@ -30,6 +30,6 @@ export const lpNorms: Experiment<LpNormsConfig> = {
   schema: SCHEMA,
   defaults: defaultsOf<LpNormsConfig>(SCHEMA),
   run: (config, ctx) =>
-    runEither(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true, lossProbeEtas: lpProbeEtas(config) }),
+    runEither(config, ctx, ARMS, { measureEvery: config.measureEvery, gradNorms: true, probe: { etas: lpProbeEtas(config), gradients: false } }),
   summarize: (records) => summarizeArms(records, ARMS),
 };

@@ -82,7 +82,7 @@ export function trackedConvLayers(config: ConvnetSettings): number[] {
   return [...new Set([1, config.convBlocks * config.convsPerBlock])];
 }
 
-type Measurements = Pick<RunPlan, 'measureEvery' | 'gradNorms' | 'icsLayer' | 'probeEtas' | 'lossProbeEtas'>;
+type Measurements = Pick<RunPlan, 'measureEvery' | 'gradNorms' | 'icsLayer' | 'probe'>;
 
 /**
  * The digits network the config's `model` picks (the MLP unless it is 'convnet'); activation statistics

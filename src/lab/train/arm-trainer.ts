@@ -26,10 +26,17 @@ export interface StepPlan {
   gradNorms?: boolean;
   /** Layer whose ICS (G vs G′) to measure. */
   icsLayer?: number;
-  /** Step lengths η of the landscape probes. */
-  probeEtas?: readonly number[];
-  /** Step lengths η of loss-only landscape probes (no gradient at w − ηg). */
-  lossProbeEtas?: readonly number[];
+  /** Landscape probes along −g. */
+  probe?: ProbePlan;
+}
+
+/**
+ * Landscape probes at step lengths η: the loss at w − ηg, and with `gradients` the gradient there too (gradient
+ * change, effective β); a figure that draws only the loss probes without them, for less than half the cost.
+ */
+export interface ProbePlan {
+  etas: readonly number[];
+  gradients: boolean;
 }
 
 export interface StepOutcome {
@@ -75,8 +82,10 @@ export class ArmTrainer {
           measureIcs(this.model, this.params, grads, batch, ctx, plan.icsLayer, this.optimizer, this.optState),
         );
       }
-      if (plan.probeEtas) Object.assign(metrics, probeLandscape(this.model, this.params, grads, batch, plan.probeEtas));
-      if (plan.lossProbeEtas) Object.assign(metrics, probeLossAlongGradient(this.model, this.params, grads, batch, plan.lossProbeEtas));
+      if (plan.probe) {
+        const probe = plan.probe.gradients ? probeLandscape : probeLossAlongGradient;
+        Object.assign(metrics, probe(this.model, this.params, grads, batch, plan.probe.etas));
+      }
       this.applyUpdate(grads, batchStats);
       return { loss, diverged: false, metrics };
     } finally {

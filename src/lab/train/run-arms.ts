@@ -16,7 +16,7 @@ import type { BatchSource } from '../data/batches';
 import type { Network } from '../models/network';
 import type { Optimizer } from '../optim/optimizer';
 import type { NoiseSpec } from '../norms/noise';
-import { ArmTrainer, type StepPlan } from './arm-trainer';
+import { ArmTrainer, type ProbePlan, type StepPlan } from './arm-trainer';
 
 export interface ArmPlan {
   id: string;
@@ -35,8 +35,7 @@ export interface RunPlan {
   measureEvery: number;
   gradNorms?: boolean;
   icsLayer?: number;
-  probeEtas?: readonly number[];
-  lossProbeEtas?: readonly number[];
+  probe?: ProbePlan;
   /** Hidden layers whose activation statistics are recorded every step. */
   trackedLayers?: readonly number[];
   /** Accuracy on whole sets every `evalEvery` steps and after the last step (classification). */
@@ -89,8 +88,7 @@ function stepArm(arm: LiveArm, batch: Batch, step: number, plan: RunPlan, shared
     ...(noise ? { noise } : {}),
     ...(measuring && plan.gradNorms ? { gradNorms: true } : {}),
     ...(measuring && plan.icsLayer !== undefined ? { icsLayer: plan.icsLayer } : {}),
-    ...(measuring && plan.probeEtas ? { probeEtas: plan.probeEtas } : {}),
-    ...(measuring && plan.lossProbeEtas ? { lossProbeEtas: plan.lossProbeEtas } : {}),
+    ...(measuring && plan.probe ? { probe: plan.probe } : {}),
   };
   const outcome = arm.trainer.step(batch, stepPlan);
   if (outcome.diverged) {

@@ -99,7 +99,7 @@ describe('the convnet', () => {
     const whole = digitsLike(5, model.evalRows! + 37);
     const before = tf.memory().numTensors;
     const trainer = new ArmTrainer(model, sgd(0.1), 1);
-    const first = trainer.step(batch, { icsLayer: 3, probeEtas: [0.05, 0.1], gradNorms: true });
+    const first = trainer.step(batch, { icsLayer: 3, probe: { etas: [0.05, 0.1], gradients: true }, gradNorms: true });
     for (let i = 0; i < 3; i++) trainer.step(batch);
     const last = trainer.step(batch);
     expect(first.metrics.icsCos).toBeGreaterThan(0);

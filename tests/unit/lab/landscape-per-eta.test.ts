@@ -54,15 +54,15 @@ describe('the loss-only probe (lp-norms)', () => {
     for (const model of ['mlp', 'dln'] as const) {
       const config: LpNormsConfig = { ...lpNorms.defaults, model, lr: model === 'mlp' ? 0.5 : 1e-5, steps: 1 };
       const etas = lpProbeEtas(config);
-      const probedWith = async (measure: { probeEtas: number[] } | { lossProbeEtas: number[] }) => {
+      const probedWith = async (gradients: boolean) => {
         const out: Record<string, Record<string, number>> = {};
-        for await (const r of runEither(config, { seed: 2, loadDigits: readDigitsFile }, ['l1', 'batchnorm'], { measureEvery: 1, ...measure })) {
+        for await (const r of runEither(config, { seed: 2, loadDigits: readDigitsFile }, ['l1', 'batchnorm'], { measureEvery: 1, probe: { etas, gradients } })) {
           out[r.arm] = r.metrics;
         }
         return out;
       };
-      const full = await probedWith({ probeEtas: etas });
-      const lossOnly = await probedWith({ lossProbeEtas: etas });
+      const full = await probedWith(true);
+      const lossOnly = await probedWith(false);
       for (const arm of ['l1', 'batchnorm']) {
         expect(Object.keys(lossOnly[arm]!).filter((k) => k.startsWith('gradChange') || k === 'betaEff'), `${model} ${arm}`).toEqual([]);
         for (const key of lossKeys) {

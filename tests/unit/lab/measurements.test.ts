@@ -105,7 +105,7 @@ describe('measuring never changes training', () => {
     const trained = (measure: boolean) => {
       const trainer = new ArmTrainer(smallBnMlp(), adam(0.01), 3);
       for (const batch of batches) {
-        trainer.step(batch, measure ? { gradNorms: true, icsLayer: 3, probeEtas: [0.01, 0.1] } : {});
+        trainer.step(batch, measure ? { gradNorms: true, icsLayer: 3, probe: { etas: [0.01, 0.1], gradients: true } } : {});
       }
       const state = {
         params: snapshot(trainer.params),
