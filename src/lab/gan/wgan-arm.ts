@@ -165,7 +165,7 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       return [grads, ...(loss ? [loss] : [])] as [Params, Scalar?];
     });
     dropView();
-    critic.step(grads, kind === 'clip' ? (w) => tf.clipByValue(w, -settings.clip, settings.clip) : undefined);
+    critic.step(grads, kind === 'clip' ? settings.clip : undefined);
     return value ?? null;
   }
 
