@@ -9,6 +9,8 @@
  * nets.ts's `forward` (tests/unit/gan/backprop.test.ts asserts equality). Call inside a tidy.
  */
 import { tf } from '../tf';
+import { penaltyGradKernel } from '../ops/gan-kernels';
+import { onWasm } from '../ops/wasm-heap';
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Params } from '../types';
 
@@ -53,8 +55,8 @@ export function transposes(params: Params): Tensor2D[] {
   return params.filter((_, i) => i % 2 === 0).map((w) => tf.transpose(w as Tensor2D));
 }
 
-/** 1 where a hidden unit is active: ReLU's derivative, as its gradient builds it. */
-const maskOf = (z: Tensor2D) => tf.step(z);
+/** d through a ReLU of pre-activation z: d ⊙ step(z), as ReLU's gradient builds it. */
+const throughRelu = (d: Tensor2D, z: Tensor2D): Tensor2D => tf.mul(d, tf.step(z));
 
 /**
  * Back from dOut = ∂L/∂out through the pass: the params' gradients (`params`) and the input's
@@ -81,7 +83,7 @@ export function backward(params: Params, wT: Tensor2D[], pass: Pass, dOut: Tenso
     }
     if (l === 0 && !want.input) break;
     const dIn = tf.matMul(d, wT[l]!) as Tensor2D;
-    d = l > 0 ? tf.mul(dIn, maskOf(pass.hidden[l - 1]!)) : dIn;
+    d = l > 0 ? throughRelu(dIn, pass.hidden[l - 1]!) : dIn;
   }
   return { grads: want.params ? grads : null, dx: want.input ? d : null };
 }
@@ -106,28 +108,35 @@ export function penaltyGrads(params: Params, wT: Tensor2D[], xHat: Tensor2D, lam
   const layers = params.length / 2;
   const w = (l: number) => params[2 * l] as Tensor2D;
   const pass = forwardPass(params, xHat, 'masks');
-  const masks = pass.hidden.map(maskOf);
+  const z = pass.hidden;
   // deltas[l] = δ_l; deltas[L−1] is the ones the inner gradient starts from.
   const deltas: Tensor2D[] = [];
   deltas[layers - 1] = onesOut(params, pass);
-  for (let l = layers - 1; l > 0; l--) deltas[l - 1] = tf.mul(tf.matMul(deltas[l]!, wT[l]!), masks[l - 1]!);
+  for (let l = layers - 1; l > 0; l--) deltas[l - 1] = throughRelu(tf.matMul(deltas[l]!, wT[l]!) as Tensor2D, z[l - 1]!);
   const g = tf.matMul(deltas[0]!, wT[0]!) as Tensor2D;
-  const norms = rowNorms(g);
-  const off = tf.sub(norms, 1);
-  const n = norms.shape[0];
-  // ∂/∂g of λ·mean((‖g‖ − 1)²), factor by factor as the Mean, Square, Sqrt and Square gradients form it.
-  // (The Sqrt gradient recomputes √ of the same sum, which is `norms` bit for bit.)
-  const perRow = tf.div(tf.mul(tf.div(tf.scalar(lambda), n), tf.mul(off, 2)), tf.mul(norms, 2));
-  const dG = tf.mul(tf.reshape(perRow, [n, 1]), tf.mul(g, 2));
+  const { dG, off } = onWasm() ? penaltyGradKernel(g, lambda) : penaltyGradByOps(g, lambda);
   const grads: Tensor2D[] = [];
   // g = δ₀ · transpose(W₀): autodiff reaches W₀ as transpose(δ₀ᵀ·dG), the same dot products as dGᵀ·δ₀ in
   // the same order (one transpose fewer), and δ₀ through transpose(transpose(W₀)), which is W₀.
   grads[0] = tf.matMul(tf.transpose(dG), deltas[0]!);
   let dDelta = tf.matMul(dG, w(0)) as Tensor2D;
   for (let l = 1; l < layers; l++) {
-    const dA = tf.mul(dDelta, masks[l - 1]!);
+    const dA = throughRelu(dDelta, z[l - 1]!);
     grads[l] = tf.matMul(tf.transpose(dA), deltas[l]!);
     if (l < layers - 1) dDelta = tf.matMul(dA, w(l)) as Tensor2D;
   }
   return { grads, value: withValue ? tf.mean(tf.square(off)) : null };
+}
+
+/**
+ * ∂/∂g of λ·mean((‖g‖ − 1)²) and ‖g‖ − 1 per row, factor by factor as the Mean, Square, Sqrt and Square gradients
+ * form it (the Sqrt gradient recomputes √ of the same sum, which is the norms bit for bit). On wasm
+ * `penaltyGradKernel` (src/lab/ops/gan-kernels.ts) gives the same bits in one launch for these 13.
+ */
+export function penaltyGradByOps(g: Tensor2D, lambda: number): { dG: Tensor2D; off: Tensor1D } {
+  const norms = rowNorms(g);
+  const off = tf.sub(norms, 1);
+  const n = norms.shape[0];
+  const perRow = tf.div(tf.mul(tf.div(tf.scalar(lambda), n), tf.mul(off, 2)), tf.mul(norms, 2));
+  return { dG: tf.mul(tf.reshape(perRow, [n, 1]), tf.mul(g, 2)), off };
 }
