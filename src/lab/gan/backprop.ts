@@ -55,8 +55,8 @@ export function transposes(params: Params): Tensor2D[] {
   return params.filter((_, i) => i % 2 === 0).map((w) => tf.transpose(w as Tensor2D));
 }
 
-/** d through a ReLU of pre-activation z: d ⊙ step(z), as ReLU's gradient builds it. */
-const throughRelu = (d: Tensor2D, z: Tensor2D): Tensor2D => tf.mul(d, tf.step(z));
+/** 1 where a hidden unit is active: ReLU's derivative, as its gradient builds it. */
+const maskOf = (z: Tensor2D) => tf.step(z);
 
 /**
  * Back from dOut = ∂L/∂out through the pass: the params' gradients (`params`) and the input's
@@ -83,7 +83,7 @@ export function backward(params: Params, wT: Tensor2D[], pass: Pass, dOut: Tenso
     }
     if (l === 0 && !want.input) break;
     const dIn = tf.matMul(d, wT[l]!) as Tensor2D;
-    d = l > 0 ? throughRelu(dIn, pass.hidden[l - 1]!) : dIn;
+    d = l > 0 ? tf.mul(dIn, maskOf(pass.hidden[l - 1]!)) : dIn;
   }
   return { grads: want.params ? grads : null, dx: want.input ? d : null };
 }
@@ -108,11 +108,11 @@ export function penaltyGrads(params: Params, wT: Tensor2D[], xHat: Tensor2D, lam
   const layers = params.length / 2;
   const w = (l: number) => params[2 * l] as Tensor2D;
   const pass = forwardPass(params, xHat, 'masks');
-  const z = pass.hidden;
+  const masks = pass.hidden.map(maskOf);
   // deltas[l] = δ_l; deltas[L−1] is the ones the inner gradient starts from.
   const deltas: Tensor2D[] = [];
   deltas[layers - 1] = onesOut(params, pass);
-  for (let l = layers - 1; l > 0; l--) deltas[l - 1] = throughRelu(tf.matMul(deltas[l]!, wT[l]!) as Tensor2D, z[l - 1]!);
+  for (let l = layers - 1; l > 0; l--) deltas[l - 1] = tf.mul(tf.matMul(deltas[l]!, wT[l]!), masks[l - 1]!);
   const g = tf.matMul(deltas[0]!, wT[0]!) as Tensor2D;
   const { dG, off } = onWasm() ? penaltyGradKernel(g, lambda) : penaltyGradByOps(g, lambda);
   const grads: Tensor2D[] = [];
@@ -121,7 +121,7 @@ export function penaltyGrads(params: Params, wT: Tensor2D[], xHat: Tensor2D, lam
   grads[0] = tf.matMul(tf.transpose(dG), deltas[0]!);
   let dDelta = tf.matMul(dG, w(0)) as Tensor2D;
   for (let l = 1; l < layers; l++) {
-    const dA = throughRelu(dDelta, z[l - 1]!);
+    const dA = tf.mul(dDelta, masks[l - 1]!);
     grads[l] = tf.matMul(tf.transpose(dA), deltas[l]!);
     if (l < layers - 1) dDelta = tf.matMul(dA, w(l)) as Tensor2D;
   }
@@ -138,5 +138,5 @@ export function penaltyGradByOps(g: Tensor2D, lambda: number): { dG: Tensor2D; o
   const off = tf.sub(norms, 1);
   const n = norms.shape[0];
   const perRow = tf.div(tf.mul(tf.div(tf.scalar(lambda), n), tf.mul(off, 2)), tf.mul(norms, 2));
-  return { dG: tf.mul(tf.reshape(perRow, [n, 1]), tf.mul(g, 2)), off };
+  return { dG: tf.mul(tf.reshape(perRow, [n, 1]), tf.mul(g, 2)) as Tensor2D, off: off as Tensor1D };
 }

@@ -1,8 +1,8 @@
 /**
  * A GAN net and its optimiser. On wasm, each step is one kernel launch (the optimiser's `fused` step,
- * src/lab/ops/optimizer-kernels.ts) over the params in their own shapes: the ops it replaces, ~14 per tensor for
- * Adam, were about half of a WGAN iteration's launches, and launches, not arithmetic, are these small nets' cost
- * (docs/performance.md). Elsewhere (the cpu backend) the params are updated as one flat vector with the
+ * src/lab/ops/optimizer-kernels.ts) over the params in their own shapes, where the flat update below launched about
+ * 27 (a concat, Adam's 14 elementwise ops, a split, reshapes): on these small nets launches, more than arithmetic,
+ * are the cost (docs/performance.md). Elsewhere (the cpu backend) the params are updated as one flat vector with the
  * optimiser's ops: they are elementwise, so updating all params end to end gives bit for bit the numbers of
  * updating them one by one, with a sixth of the kernels; the nets read `params`, views of the vector.
  */

@@ -1,24 +1,24 @@
 /**
  * Chains of elementwise ops in the WGAN's hand-written backprop (src/lab/gan/backprop.ts, wgan-arm.ts) as one wasm
- * kernel each, written in JavaScript on the backend's heap (wasm-heap.ts). On these small nets each tfjs kernel
- * launch costs ~10–25 µs whatever it computes, so a chain of k ops costs k launches (docs/performance.md):
+ * kernel each, written in JavaScript on the backend's heap (wasm-heap.ts). Each tfjs kernel launch has a fixed cost
+ * (3–4 µs of CPU in Node, more in a Chromium worker), which on these small tensors outweighs the arithmetic; on large
+ * ones a JavaScript loop is slower than wasm's SIMD kernels, so only chains on small tensors are fused
+ * (docs/performance.md):
  * - the gradient penalty's ∂/∂g from the input gradient g: 13 ops (row norms, then the Mean, Square, Sqrt and
  *   Square gradients' factors) in one;
- * - the interpolates ε·real + (1 − ε)·fake: 4 ops in one;
- * - ReLU's backward d ⊙ step(z): 2 ops in one (and gp's passes through the masks build no mask tensors).
+ * - the interpolates ε·real + (1 − ε)·fake: 4 ops in one.
  *
  * The same bits as the ops: each tfjs op on float32 rounds once, so each is `Math.fround(a op b)` in the ops'
  * order, with their scalars rounded to float32 as tf.scalar rounds them (+, −, ×, ÷ and √ in double, then rounded,
  * are the correctly rounded float32 results wasm's f32 operations give). tests/unit/lab/gan-kernels.test.ts
  * checks each against its ops.
  */
-import type { Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
+import type { Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import { tf } from '../tf';
 import { floatsOf, registerWasmKernel } from './wasm-heap';
 
 const PENALTY_GRAD = 'LabPenaltyGrad';
 const INTERPOLATE = 'LabInterpolate';
-const RELU_BACK = 'LabReluBack';
 
 const f = Math.fround;
 
@@ -61,21 +61,6 @@ registerWasmKernel(INTERPOLATE, ({ inputs, backend }) => {
   return out;
 });
 
-/**
- * tf.step(z) as wasm's Step gives it: 1 where z > 0, else 0, and NaN for NaN; then d times it, so d·0 is ±0 (the
- * sign of d), or NaN for an infinite d, as the product of tensors gives.
- */
-registerWasmKernel(RELU_BACK, ({ inputs, backend }) => {
-  const [d, z] = [inputs['d']!, inputs['z']!];
-  const out = backend.makeOutput(d.shape, 'float32');
-  const [ds, zs, os] = [floatsOf(backend, d), floatsOf(backend, z), floatsOf(backend, out)];
-  for (let j = 0; j < ds.length; j++) {
-    const zj = zs[j]!;
-    os[j] = ds[j]! * (zj > 0 ? 1 : zj === zj ? 0 : NaN);
-  }
-  return out;
-});
-
 /** The gradient penalty's ∂/∂g and ‖g‖ − 1 per row, from the input gradient g [n, 2] (backprop.ts). */
 export function penaltyGradKernel(g: Tensor2D, lambda: number): { dG: Tensor2D; off: Tensor1D } {
   const [dG, off] = tf.engine().runKernel(PENALTY_GRAD, { g }, { lambda }) as [Tensor2D, Tensor1D];
@@ -85,6 +70,3 @@ export function penaltyGradKernel(g: Tensor2D, lambda: number): { dG: Tensor2D; 
 /** ε·real + (1 − ε)·fake with ε [n, 1]. */
 export const interpolateKernel = (real: Tensor2D, fake: Tensor2D, eps: Tensor2D) =>
   tf.engine().runKernel(INTERPOLATE, { real, fake, eps }) as Tensor2D;
-
-/** d ⊙ step(z): the gradient through a ReLU of pre-activation z. */
-export const reluBackKernel = <T extends Tensor>(d: T, z: Tensor) => tf.engine().runKernel(RELU_BACK, { d, z }) as T;

@@ -4,8 +4,7 @@
  * clipped to [−c, c] as tf.clipByValue does after the step. The slots (Adam's m and v, RMSProp's mean square) are
  * not tensors but JavaScript arrays, flat over all the params and updated in place: nothing reads them but the next
  * step. The ops they replace launch ~14 (Adam) or ~7 (RMSProp) kernels per tensor, or per flat vector plus a concat
- * and a split; on the WGAN's small nets those launches, ~20 µs each, and not the arithmetic, were the cost
- * (docs/performance.md).
+ * and a split; on the WGAN's small nets those launches cost more than the arithmetic (docs/performance.md).
  *
  * The same bits as the ops: each tfjs op on float32 rounds its result once, so each is mirrored as
  * `Math.fround(a op b)` in the ops' order, with their scalars rounded to float32 as tf.scalar rounds them.
@@ -104,7 +103,7 @@ interface StepAttrs {
   clip: number | null;
 }
 
-export interface AdamStepAttrs extends StepAttrs {
+interface AdamStepAttrs extends StepAttrs {
   beta1: number;
   beta2: number;
   /** 1 − β1ᵗ and 1 − β2ᵗ of this step, in double as adam.ts computes them. */
@@ -116,7 +115,7 @@ export interface AdamStepAttrs extends StepAttrs {
 export const adamStepKernel = (params: Params, grads: Params, [m, v]: readonly Float32Array[], attrs: AdamStepAttrs) =>
   launch(ADAM_STEP, params, grads, { ...attrs, m, v });
 
-export interface RmsPropStepAttrs extends StepAttrs {
+interface RmsPropStepAttrs extends StepAttrs {
   decay: number;
 }
 

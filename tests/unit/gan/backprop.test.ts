@@ -138,8 +138,8 @@ describe('Trained: one update of all params (the fused kernel on wasm, the flat 
 describe('kernel launches per generator iteration (n_critic = 5, tf.profile)', () => {
   // Before the hand-written gradients, flat updates and batched fakes: clip 907, gp 1,892, sn 1,750; then 344, 618, 753;
   // with the critic's transposes shared and output layers skipped where unread, 335, 574, 735; with the optimiser
-  // steps, the penalty's gradient chain and the interpolates as wasm kernels (src/lab/ops/), 231, 380, 606.
-  const BOUNDS: Record<WganArmKind, number> = { clip: 240, gp: 390, sn: 620 };
+  // steps, the penalty's gradient chain and the interpolates as wasm kernels (src/lab/ops/), 231, 370, 606.
+  const BOUNDS: Record<WganArmKind, number> = { clip: 240, gp: 380, sn: 620 };
   for (const kind of ['clip', 'gp', 'sn'] as const) {
     it(`${kind}: under ${BOUNDS[kind]}`, async () => {
       const arm = createWganArm(kind, wgan.defaults, 1);
