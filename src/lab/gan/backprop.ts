@@ -9,6 +9,8 @@
  * nets.ts's `forward` (tests/unit/gan/backprop.test.ts asserts equality). Call inside a tidy.
  */
 import { tf } from '../tf';
+import { penaltyGradKernel } from '../ops/gan-kernels';
+import { onWasm } from '../ops/wasm-heap';
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Params } from '../types';
 
@@ -112,13 +114,7 @@ export function penaltyGrads(params: Params, wT: Tensor2D[], xHat: Tensor2D, lam
   deltas[layers - 1] = onesOut(params, pass);
   for (let l = layers - 1; l > 0; l--) deltas[l - 1] = tf.mul(tf.matMul(deltas[l]!, wT[l]!), masks[l - 1]!);
   const g = tf.matMul(deltas[0]!, wT[0]!) as Tensor2D;
-  const norms = rowNorms(g);
-  const off = tf.sub(norms, 1);
-  const n = norms.shape[0];
-  // ∂/∂g of λ·mean((‖g‖ − 1)²), factor by factor as the Mean, Square, Sqrt and Square gradients form it.
-  // (The Sqrt gradient recomputes √ of the same sum, which is `norms` bit for bit.)
-  const perRow = tf.div(tf.mul(tf.div(tf.scalar(lambda), n), tf.mul(off, 2)), tf.mul(norms, 2));
-  const dG = tf.mul(tf.reshape(perRow, [n, 1]), tf.mul(g, 2));
+  const { dG, off } = onWasm() ? penaltyGradKernel(g, lambda) : penaltyGradByOps(g, lambda);
   const grads: Tensor2D[] = [];
   // g = δ₀ · transpose(W₀): autodiff reaches W₀ as transpose(δ₀ᵀ·dG), the same dot products as dGᵀ·δ₀ in
   // the same order (one transpose fewer), and δ₀ through transpose(transpose(W₀)), which is W₀.
@@ -130,4 +126,17 @@ export function penaltyGrads(params: Params, wT: Tensor2D[], xHat: Tensor2D, lam
     if (l < layers - 1) dDelta = tf.matMul(dA, w(l)) as Tensor2D;
   }
   return { grads, value: withValue ? tf.mean(tf.square(off)) : null };
+}
+
+/**
+ * ∂/∂g of λ·mean((‖g‖ − 1)²) and ‖g‖ − 1 per row, factor by factor as the Mean, Square, Sqrt and Square gradients
+ * form it (the Sqrt gradient recomputes √ of the same sum, which is the norms bit for bit). On wasm
+ * `penaltyGradKernel` (src/lab/ops/gan-kernels.ts) gives the same bits in one launch for these 13.
+ */
+export function penaltyGradByOps(g: Tensor2D, lambda: number): { dG: Tensor2D; off: Tensor1D } {
+  const norms = rowNorms(g);
+  const off = tf.sub(norms, 1);
+  const n = norms.shape[0];
+  const perRow = tf.div(tf.mul(tf.div(tf.scalar(lambda), n), tf.mul(off, 2)), tf.mul(norms, 2));
+  return { dG: tf.mul(tf.reshape(perRow, [n, 1]), tf.mul(g, 2)) as Tensor2D, off: off as Tensor1D };
 }

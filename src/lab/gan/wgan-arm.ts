@@ -17,6 +17,8 @@ import { Trained } from './trained';
 import { CRITIC_SIZES, GENERATOR_SIZES, forward, gapOf, heNormalNet, weightsOf } from './nets';
 import { backward, forwardPass, inputGradient, penaltyGrads, rowNorms, transposes } from './backprop';
 import { sampleEightGaussians } from './eight-gaussians';
+import { interpolateKernel } from '../ops/gan-kernels';
+import { onWasm } from '../ops/wasm-heap';
 import { sampleQuality, type SampleQuality } from './quality';
 import { initSpectral, normalize, rawGrads, refreshSpectral, type SpectralVectors } from './spectral-critic';
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
@@ -107,6 +109,10 @@ function gridPoints(size: number, lo: number, hi: number): Tensor2D {
   return tf.tensor2d(xy, [size * size, 2]);
 }
 
+/** ε·real + (1 − ε)·fake, ε [n, 1] per row: WGAN-GP's interpolates (on wasm one kernel for the four ops' launches). */
+export const interpolateByOps = (real: Tensor2D, fake: Tensor2D, eps: Tensor2D) => tf.add(tf.mul(eps, real), tf.mul(tf.sub(1, eps), fake)) as Tensor2D;
+const interpolate = (real: Tensor2D, fake: Tensor2D, eps: Tensor2D) => (onWasm() ? interpolateKernel(real, fake, eps) : interpolateByOps(real, fake, eps));
+
 export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: number): WganArm {
   const optimizer = () => (kind === 'clip' ? rmsprop(settings.clipLr) : adam(settings.lr, ADAM_BETAS));
   const generator = new Trained(heNormalNet(GENERATOR_SIZES, stream(seed, 'init/generator')), optimizer());
@@ -137,8 +143,6 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
     if (view) tf.dispose([...view.wT, ...view.sigmas, ...(spectral ? weightsOf(view.params) : [])]);
     view = null;
   };
-  const interpolate = (real: Tensor2D, fake: Tensor2D, eps: Tensor2D) =>
-    tf.add(tf.mul(eps, real), tf.mul(tf.sub(1, eps), fake)) as Tensor2D;
   // ∂/∂D of the critic loss −(mean D(real) − mean D(fake)) on [real; fake], and of the generator's −mean D(G(z)).
   const criticLossGrad = tf.tidy(() => tf.concat([tf.fill([BATCH_SIZE, 1], -1 / BATCH_SIZE), tf.fill([BATCH_SIZE, 1], 1 / BATCH_SIZE)]) as Tensor2D);
   const generatorLossGrad = tf.fill([BATCH_SIZE, 1], -1 / BATCH_SIZE) as Tensor2D;
@@ -165,7 +169,7 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
       return [grads, ...(loss ? [loss] : [])] as [Params, Scalar?];
     });
     dropView();
-    critic.step(grads, kind === 'clip' ? (w) => tf.clipByValue(w, -settings.clip, settings.clip) : undefined);
+    critic.step(grads, kind === 'clip' ? settings.clip : undefined);
     return value ?? null;
   }
 

@@ -3,7 +3,8 @@
  * β1 = 0 or 0.5 and β2 = 0.9 (docs/protocol.md, R6).
  */
 import { tf } from '../tf';
-import { zeroSlots, type Optimizer } from './optimizer';
+import { adamStepKernel } from '../ops/optimizer-kernels';
+import { zeroFusedState, zeroSlots, type Optimizer } from './optimizer';
 
 export interface AdamOptions {
   beta1?: number;
@@ -36,6 +37,14 @@ export function adam(learningRate: number, options: AdamOptions = {}): Optimizer
         });
         return { params: next, state: { step: t, slots: [...m, ...v] } };
       });
+    },
+    fused: {
+      init: (params) => zeroFusedState(params, 2),
+      update: (params, grads, state, clip) => {
+        const t = ++state.step;
+        const corrections = { correction1: 1 - beta1 ** t, correction2: 1 - beta2 ** t };
+        return adamStepKernel(params, grads, state.slots, { beta1, beta2, epsilon, learningRate, ...corrections, clip: clip ?? null });
+      },
     },
   };
 }

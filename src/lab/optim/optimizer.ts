@@ -23,6 +23,31 @@ export interface Optimizer {
   init(params: Params): OptimizerState;
   /** One step: new params and state; `params`, `grads` and `state` are left untouched. */
   update(params: Params, grads: Params, state: OptimizerState): { params: Params; state: OptimizerState };
+  /** The same step as one kernel launch, on the wasm backend only (see `FusedOptimizer`); absent for SGD. */
+  readonly fused?: FusedOptimizer;
+}
+
+/**
+ * An optimiser's step as one wasm kernel (src/lab/ops/optimizer-kernels.ts), for nets bound by kernel launches: the
+ * same bits as `update` followed by tf.clipByValue to [−clip, clip] when `clip` is given. Unlike `update` it is not
+ * functional: its slots live in JavaScript memory and each step updates them in place.
+ */
+export interface FusedOptimizer {
+  init(params: Params): FusedState;
+  /** One step: the new params (the old ones are left untouched); `state` is advanced in place. */
+  update(params: Params, grads: Params, state: FusedState, clip?: number): Params;
+}
+
+export interface FusedState {
+  step: number;
+  /** One array per slot (Adam's m and v, RMSProp's mean square), each flat over all the params in their order. */
+  readonly slots: Float32Array[];
+}
+
+/** Zero slots for a fused step: `count` arrays as long as all the params together. */
+export function zeroFusedState(params: Params, count: number): FusedState {
+  const size = params.reduce((n, p) => n + p.size, 0);
+  return { step: 0, slots: Array.from({ length: count }, () => new Float32Array(size)) };
 }
 
 export function disposeState(state: OptimizerState): void {

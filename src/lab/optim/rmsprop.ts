@@ -3,7 +3,8 @@
  * The WGAN paper trains with it at lr 5e-5 (docs/protocol.md, R6).
  */
 import { tf } from '../tf';
-import { zeroSlots, type Optimizer } from './optimizer';
+import { rmsPropStepKernel } from '../ops/optimizer-kernels';
+import { zeroFusedState, zeroSlots, type Optimizer } from './optimizer';
 
 export interface RmsPropOptions {
   decay?: number;
@@ -26,5 +27,12 @@ export function rmsprop(learningRate: number, options: RmsPropOptions = {}): Opt
         );
         return { params: next, state: { step: state.step + 1, slots: ms } };
       }),
+    fused: {
+      init: (params) => zeroFusedState(params, 1),
+      update: (params, grads, state, clip) => {
+        state.step++;
+        return rmsPropStepKernel(params, grads, state.slots, { decay, epsilon, learningRate, clip: clip ?? null });
+      },
+    },
   };
 }
