@@ -53,7 +53,7 @@ export function cellCentre(spec: Pick<FieldSpec, 'extent' | 'size'>, row: number
   return [lo + (column + 0.5) * h, lo + (row + 0.5) * h];
 }
 
-function scales(spec: FieldSpec): { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> } {
+function scales(spec: Pick<FieldSpec, 'extent'>): { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> } {
   return {
     x: scaleLinear().domain(spec.extent).range([FIELD_MARGIN.left, FIELD_MARGIN.left + SIDE]),
     y: scaleLinear().domain(spec.extent).range([FIELD_MARGIN.top + SIDE, FIELD_MARGIN.top]),
@@ -82,11 +82,13 @@ function paintCells(canvas: HTMLCanvasElement, spec: FieldSpec): void {
 const pointerHandlers = new WeakMap<SVGSVGElement, (at: [number, number] | null) => void>();
 
 /**
- * Paints the cells on `canvas` (laid over the plot area by CANVAS_BOX) and draws the rest into `svg`;
- * `cursor` outlines one cell; `onPoint` gets the pointer's field position. The parts that do not change
- * between snapshots (axes, rings, labels, hover target) are built on the first call only; later calls
- * update the contours, the dots (one path: dotsPath) and the cursor in place. Rebuilding everything on every snapshot, on top of
- * the page's own layout and paint, made frames of 60-90 ms while the WGAN figure trained.
+ * Paints the cells on `canvas` (laid over the plot area by CANVAS_BOX) and draws the rest into `svg`
+ * but the contours (drawContours, the next frame's work); `cursor` outlines one cell; `onPoint` gets the
+ * pointer's field position. The parts that do not change between snapshots (axes, rings, labels, hover
+ * target) are built on the first call only; later calls update the dots (one path: dotsPath) and the
+ * cursor in place. Rebuilding everything on every snapshot, on top of the page's own layout and paint,
+ * made frames of 60-90 ms while the WGAN figure trained; cells, dots and contours in one frame still took
+ * 30-40 ms of CPU on the phone profile, about half of it the contours (traced 2026-12-03).
  */
 export function drawField(
   svg: SVGSVGElement,
@@ -100,7 +102,15 @@ export function drawField(
   const root = select(svg);
   pointerHandlers.set(svg, onPoint);
   if (root.select('g.field').empty()) drawFrame(svg, spec, x, y);
+  root.select('path.samples').attr('d', dotsPath(spec, x, y));
+  drawCursor(svg, spec, cursor);
+}
 
+/** The contour lines of `spec` on a field `drawField` has drawn. */
+export function drawContours(svg: SVGSVGElement, spec: FieldSpec): void {
+  const { x, y } = scales(spec);
+  // Drawn first when the queue ran it ahead of the field's first drawing.
+  if (select(svg).select('g.field').empty()) drawFrame(svg, spec, x, y);
   const n = spec.size;
   const cell = SIDE / n;
   // d3-contour works in grid units with row 0 at the top of its array; ours is at the bottom.
@@ -110,16 +120,23 @@ export function drawField(
       this.stream.point(x.range()[0]! + gx * cell, FIELD_MARGIN.top + gy * cell);
     },
   });
-  root
+  select(svg)
     .select('g.contours')
     .selectAll('path')
     .data(spec.thresholds.length > 0 ? contours().size([n, n]).thresholds([...spec.thresholds])(flipped) : [])
     .join('path')
     .attr('d', geoPath(toScreen));
+}
 
-  root.select('path.samples').attr('d', dotsPath(spec, x, y));
-
-  const outline = root.select('rect.cursor-cell').attr('display', cursor ? null : 'none');
+/**
+ * Outlines grid cell `cursor` (none when null) on a field `drawField` has drawn with `spec`. Alone, for
+ * a cursor moved with the keys or the pointer: redrawing the cells and contours for it took 25-30 ms of
+ * CPU per key press on the phone profile (traced 2026-12-03).
+ */
+export function drawCursor(svg: SVGSVGElement, spec: Pick<FieldSpec, 'extent' | 'size'>, cursor: readonly [number, number] | null): void {
+  const { x } = scales(spec);
+  const cell = SIDE / spec.size;
+  const outline = select(svg).select('rect.cursor-cell').attr('display', cursor ? null : 'none');
   if (cursor) {
     const [row, column] = cursor;
     outline

@@ -48,6 +48,25 @@ const LABEL_GAP = 13;
 
 const usable = (log: boolean | undefined) => (v: number) => Number.isFinite(v) && (!log || v > 0);
 
+/*
+ * A chart redraws when its crosshair moves as well as when its data does: each arrow key on a figure redraws
+ * every panel (one per frame, draw-queue.ts) from the same series objects. Smoothing them and writing their
+ * paths again was most of such a redraw (trailingMean alone 2-3% of the main thread while a figure trained
+ * on the phone profile, traced 2026-12-03), so both are kept per series object: a new batch brings new
+ * objects and is computed afresh, a moved crosshair reuses them.
+ */
+const smoothed = new WeakMap<LineSeries, { window: number; series: LineSeries }>();
+const paths = new WeakMap<LineSeries, { scales: string; d: string | null }>();
+
+/** trailingMean(s, window), the same object while `s` is. */
+function smoothOf(s: LineSeries, window: number): LineSeries {
+  const kept = smoothed.get(s);
+  if (kept?.window === window) return kept.series;
+  const series = trailingMean(s, window);
+  smoothed.set(s, { window, series });
+  return series;
+}
+
 /** The series in drawing order: the key arm last, so nothing covers it. */
 export function drawingOrder<T extends { id: string }>(series: readonly T[], key: string | undefined): T[] {
   return [...series.filter((s) => s.id !== key), ...series.filter((s) => s.id === key)];
@@ -74,9 +93,9 @@ export function drawLineChart(
   size?: ChartSize,
 ): void {
   const ok = usable(spec.log);
-  const shown = spec.smooth ? spec.series.map((s) => trailingMean(s, spec.smooth!)) : spec.series;
+  const shown = spec.smooth ? spec.series.map((s) => smoothOf(s, spec.smooth!)) : spec.series;
   const bands = spec.bands ?? [];
-  const pinned = (spec.pinned ?? []).map((p) => ({ letter: p.letter, series: spec.smooth ? p.series.map((s) => trailingMean(s, spec.smooth!)) : p.series }));
+  const pinned = (spec.pinned ?? []).map((p) => ({ letter: p.letter, series: spec.smooth ? p.series.map((s) => smoothOf(s, spec.smooth!)) : p.series }));
   const context = [...bands.flatMap((b) => [{ y: b.min }, { y: b.max }]), ...pinned.flatMap((p) => p.series)];
   const yDomain = spec.yDomain ?? survivorDomain([...shown, ...context], spec.log);
   const withLabels = (size?.width ?? 0) >= LABELS_FROM_WIDTH && shown.length > 0;
@@ -86,11 +105,18 @@ export function drawLineChart(
   const [yBottom, yTop] = y.range() as [number, number];
   // Off-scale values (a diverging arm) are drawn at the edge, where the clip path cuts them.
   const yAt = (v: number) => Math.max(yTop - 3, Math.min(yBottom + 3, y(v)));
-  const pathOf = (s: LineSeries) =>
-    line<number>()
+  // What a path depends on besides its series: the scales (yAt clamps to y's range) and the axis type (ok).
+  const scales = `${x.domain()} ${x.range()} ${y.domain()} ${y.range()} ${spec.log === true}`;
+  const pathOf = (s: LineSeries) => {
+    const kept = paths.get(s);
+    if (kept?.scales === scales) return kept.d;
+    const d = line<number>()
       .defined(ok)
       .x((_, i) => x(s.x[i]!))
       .y((v) => yAt(v))(s.y);
+    paths.set(s, { scales, d });
+    return d;
+  };
 
   drawSeedBands(frame, bands, yAt, ok);
   for (const run of pinned) drawPinned(frame, run, pathOf, yAt, ok);
