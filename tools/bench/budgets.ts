@@ -162,8 +162,12 @@ export async function measureBudgets(siteUrl: string, paths: string[]): Promise<
         if (first === null) continue;
         rows.push(...trainingRows(`${path} ${names[i]}`, await watchTraining(page, i)));
         // The next figure is measured with this one idle, as a reader runs one at a time.
-        const pause = page.locator('astro-island').nth(i).getByRole('button', { name: 'Pause' });
-        if ((await pause.count()) > 0) await pause.click();
+        // Found and clicked in one step in the page: a short run can finish between a check and a click, and then
+        // its Pause button is gone (Play again).
+        await page.evaluate((i) => {
+          const island = document.querySelectorAll('astro-island')[i]!;
+          [...island.querySelectorAll('button')].find((b) => b.textContent?.trim().endsWith('Pause'))?.click();
+        }, i);
       }
       await context.close();
     }
