@@ -76,6 +76,31 @@ describe('on a desktop', () => {
     await page.context().close();
   });
 
+  it('keeps the bar’s height from Play on: reading values while a run plays moves no chart', async () => {
+    const page = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const figure = await openFigure(page);
+    await figure.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => figure.locator('.progress').textContent()).toMatch(/Step [1-9]/);
+    const bar = figure.locator('.run-bar');
+    const first = figure.locator('figure.chart > svg').first();
+    const before = { bar: (await bar.boundingBox())!.height, chart: (await first.boundingBox())! };
+    // The first reading swaps the hint for every panel's values in a box of the same height: had the bar grown,
+    // everything under it would have moved (the chart under the pointer too), the whole page laid out again.
+    // The pointer moves on each poll, as a reader's does: Play clears the charts until the first live point is
+    // drawn, and a pointer that came to rest over an empty chart reads nothing until it moves again (on a fast
+    // machine the progress counter runs ahead of that first drawing).
+    let nudge = 0;
+    await expect
+      .poll(async () => {
+        await page.mouse.move(before.chart.x + before.chart.width * 0.6 + (nudge++ % 2), before.chart.y + before.chart.height / 2);
+        return figure.locator('.figure-readout').textContent();
+      })
+      .toMatch(/^Step \d+/);
+    expect((await bar.boundingBox())!.height).toBe(before.bar);
+    expect((await first.boundingBox())!.y).toBe(before.chart.y);
+    await page.context().close();
+  });
+
   it('highlights an arm in every panel from its legend entry, and keeps it while pressed', async () => {
     const page = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     const figure = await openFigure(page);
