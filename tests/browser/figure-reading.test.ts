@@ -101,6 +101,25 @@ describe('on a desktop', () => {
     await page.context().close();
   });
 
+  it('keeps the legend’s entries from Play to the first live point', async () => {
+    const page = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const figure = await openFigure(page);
+    // Every change to the legend, from Play on, recorded as its entry count: Play clears the charts until the
+    // run's first point, and a legend that emptied then filled again moved everything below it twice.
+    await figure.evaluate((f) => {
+      const legend = f.querySelector('.chart-legend')!;
+      const counts: number[] = ((window as unknown as { legendCounts: number[] }).legendCounts = []);
+      new MutationObserver(() => counts.push(legend.querySelectorAll('li').length)).observe(legend, { childList: true, subtree: true });
+    });
+    await figure.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => figure.locator('svg .series-line').count()).toBe(6);
+    await expect.poll(() => figure.locator('.progress').textContent()).toMatch(/Step [1-9]/);
+    const counts = await page.evaluate(() => (window as unknown as { legendCounts: number[] }).legendCounts);
+    expect(counts.filter((n) => n !== 2)).toEqual([]);
+    expect(await figure.locator('.chart-legend li').count()).toBe(2);
+    await page.context().close();
+  });
+
   it('highlights an arm in every panel from its legend entry, and keeps it while pressed', async () => {
     const page = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     const figure = await openFigure(page);

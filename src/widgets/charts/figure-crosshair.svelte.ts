@@ -21,6 +21,8 @@ export class FigureCrosshair {
   /** The arm the legend highlights in every panel (the others fade), or null. */
   highlight: string | null = $state(null);
   readonly panels = new SvelteMap<string, PanelReading>();
+  /** The legend's arms as last shown while some panel drew any (not state: read only by `legend`). */
+  #shownArms: string[] = [];
 
   /** Adds a panel; the returned function removes it (an effect's cleanup). */
   register(id: string, reading: PanelReading): () => void {
@@ -28,7 +30,12 @@ export class FigureCrosshair {
     return () => this.panels.delete(id);
   }
 
-  /** Every arm some panel draws, in first-drawn order, and the step each diverged at. */
+  /**
+   * Every arm some panel draws, in first-drawn order, and the step each diverged at. When no panel draws
+   * any (Play clears the charts until the run's first point) the arms last shown stay: the legend emptied
+   * at Play and filled again at the first point, and each time everything below it moved, a layout of the
+   * whole page in the swap's longest task (traced on a desktop, 2026-12-04).
+   */
   get legend(): { arms: string[]; diverged: Record<string, number> } {
     const arms: string[] = [];
     const diverged: Record<string, number> = {};
@@ -36,7 +43,8 @@ export class FigureCrosshair {
       for (const arm of panel.arms) if (!arms.includes(arm)) arms.push(arm);
       Object.assign(diverged, panel.diverged);
     }
-    return { arms, diverged };
+    if (arms.length > 0) this.#shownArms = arms;
+    return { arms: this.#shownArms, diverged };
   }
 
   /** Each panel's values at the shared step ([] when none is chosen). */
