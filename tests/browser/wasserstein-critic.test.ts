@@ -34,6 +34,19 @@ const paintedCells = () =>
     });
 const cells = (arm: RegExp) => row(arm).locator('th, td').allTextContents();
 const lastOf = (arm: string, metric: string) => trace.arms[arm]![metric]!.findLast((v) => v !== null)!;
+/**
+ * Each changing number's box, its text and its size in px: the map caption's step and each arm's modes and
+ * quality (the table's step column is as wide as the run's step cap, so it is left out).
+ */
+const liveNumbers = () =>
+  widget.figure.locator('figcaption .live-number, td[data-metric] .live-number').evaluateAll((boxes) =>
+    boxes.map((box) => {
+      const { width, height } = box.getBoundingClientRect();
+      return { text: box.textContent, size: `${width.toFixed(1)}×${height.toFixed(1)}` };
+    }),
+  );
+/** The boxes as the precomputed run left them (the first test records them; the live run's are compared). */
+let precomputedNumbers: { text: string | null; size: string }[] = [];
 
 describe('WassersteinCritic', () => {
   it('hydrates with the precomputed run drawn: the critic’s map, the samples, the modes and each arm’s quality', async () => {
@@ -51,6 +64,7 @@ describe('WassersteinCritic', () => {
     const gpQuality = Math.round(100 * lastOf('gp', 'highQualityFraction'));
     expect(await cells(/^Gradient penalty/)).toEqual(['Gradient penalty', `${gp} of 8`, `${gpQuality}%`, '999']);
     expect((await cells(/^Weight clipping/))[1]).toBe(`${lastOf('clip', 'modesCovered')} of 8`);
+    precomputedNumbers = await liveNumbers();
   });
 
   describe(`a live run of ${STEPS} steps`, () => {
@@ -63,6 +77,14 @@ describe('WassersteinCritic', () => {
         await expect.poll(async () => (await cells(arm)).slice(1).join(' ')).toMatch(new RegExp(`^\\d of 8 \\d+% ${STEPS - 1}$`));
       }
       expect(await widget.summary(/^Share of high-quality samples$/).textContent()).toMatch(/\(step 24\)/);
+    });
+
+    it('writes each changing number into a box of the same size: a new number lays out its box alone', async () => {
+      const now = await liveNumbers();
+      // The caption's step and two numbers per arm; the step went from 999 to 24, in the same box.
+      expect(now).toHaveLength(7);
+      expect([precomputedNumbers[0]!.text, now[0]!.text]).toEqual(['999', '24']);
+      expect(now.map((n) => n.size)).toEqual(precomputedNumbers.map((n) => n.size));
     });
 
     it('trained in the worker with no long task on the main thread', () => {
