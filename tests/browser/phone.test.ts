@@ -80,9 +80,19 @@ describe('on a phone', () => {
     const run = measuredRun(slug, model)!;
     const steps = Number(await figure.getByRole('textbox', { name: 'Step cap, exact value' }).inputValue());
     expect(steps, 'the network’s own step count').toBe(run.steps);
+    // Whether the network's run is minutes long on a phone follows its time in the last bench (gradient-shift's
+    // convnet ran 57 s at 4× on an idle machine, 63 s under load): the notice says what that time says.
     const advice = phoneRunAdvice(run.seconds, run.steps, steps);
-    expect(advice, 'a measured convnet run is minutes long on a phone').not.toBeNull();
-    await expect.poll(() => figure.locator('.phone-run').getByRole('button').textContent()).toBe(`Run ${advice!.shortSteps} steps`);
+    if (advice) await expect.poll(() => figure.locator('.phone-run').getByRole('button').textContent()).toBe(`Run ${advice.shortSteps} steps`);
+    else expect(await figure.locator('.phone-run').count()).toBe(0);
     await phone.close();
+  });
+
+  it('has a network whose measured run is minutes long on a phone, so the notice above is seen', () => {
+    const long = RUN_TIMES.runs.filter((r) => {
+      const run = r.model ? measuredRun(r.slug, r.model) : null;
+      return run !== null && phoneRunAdvice(run.seconds, run.steps, run.steps) !== null;
+    });
+    expect(long.length).toBeGreaterThan(0);
   });
 });
