@@ -32,7 +32,7 @@ const REDRAW_MS = 250;
 
 export class RunController {
   phase: RunPhase = $state('idle');
-  /** Steps done so far. */
+  /** Steps done so far, as of the batch the charts show. */
   step = $state(0);
   of = $state(0);
   backend: string | null = $state(null);
