@@ -172,6 +172,37 @@ describe('NoiseInjection', () => {
     });
   });
 
+  describe('its step counter', () => {
+    beforeAllFresh(() => ({ page, widget }));
+
+    it('moves with the charts, not ahead of the batch they show', async () => {
+      // The worker reports its progress with every batch, ten a second; the charts take batches four times
+      // a second. A counter set on every report ran ahead of the charts, and each report was an update of
+      // the page of its own (a frame of style, layout and paint on a phone's main thread).
+      await widget.setStepCap(150);
+      // Each time the counter changes: the step it names, and the latest step of the loss chart's slowest arm.
+      await widget.summary(/^Training loss$/).evaluate((summary, progress) => {
+        const w = window as unknown as { counterSeen: [number, number][] };
+        w.counterSeen = [];
+        const latest = () => Math.min(...[...(summary.textContent ?? '').matchAll(/\(step (\d+)\)/g)].map((m) => Number(m[1])));
+        new MutationObserver(() => {
+          const counter = Number(/Step (\d+) of/.exec(progress.querySelector('.progress')?.textContent ?? '')?.[1] ?? Number.NaN);
+          if (w.counterSeen.at(-1)?.[0] !== counter) w.counterSeen.push([counter, latest()]);
+        }).observe(progress, { subtree: true, childList: true, characterData: true });
+      }, await widget.figure.elementHandle());
+      await widget.play.click();
+      await widget.waitForStatus(/^Finished at step 150\./);
+      const seen = await page.evaluate(() => (window as unknown as { counterSeen: [number, number][] }).counterSeen);
+      const counted = seen.filter(([counter]) => counter > 0);
+      expect(counted.length).toBeGreaterThan(3);
+      // The worker counts step n − 1 done (steps count from 0) with its first record, so "Step n of 150" may
+      // come with a batch that ends inside step n − 1, the slowest arm's loss still at step n − 2. On main,
+      // the counter ran 4–16 steps ahead.
+      expect(counted.filter(([counter, latest]) => counter > latest + 2)).toEqual([]);
+      expect(counted.at(-1)).toEqual([150, 149]);
+    });
+  });
+
   describe('settings from the keyboard', () => {
     beforeAllFresh(() => ({ page, widget }));
 

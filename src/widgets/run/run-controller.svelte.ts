@@ -32,7 +32,7 @@ const REDRAW_MS = 250;
 
 export class RunController {
   phase: RunPhase = $state('idle');
-  /** Steps done so far. */
+  /** Steps done so far, as of the batch the charts show. */
   step = $state(0);
   of = $state(0);
   backend: string | null = $state(null);
@@ -44,6 +44,8 @@ export class RunController {
   showingTrace = $state(false);
 
   #columns: Columns = {};
+  /** A step the worker reported and the page does not show yet; shown with its batch (#showNow). */
+  #stepReported: number | null = null;
   #revision = $state(0);
   #redraw: ReturnType<typeof setTimeout> | null = null;
   #client: LabClient | null = null;
@@ -148,14 +150,17 @@ export class RunController {
 
   #setColumns(columns: Columns): void {
     this.#columns = columns;
+    this.#stepReported = null;
     this.#showNow();
   }
 
-  /** Redraw with what has arrived, now. */
+  /** Redraw with what has arrived, now, and show the step it reached. */
   #showNow(): void {
     if (this.#redraw !== null) clearTimeout(this.#redraw);
     this.#redraw = null;
     this.#revision++;
+    if (this.#stepReported !== null) this.step = this.#stepReported;
+    this.#stepReported = null;
   }
 
   /** Redraw within REDRAW_MS, once for all batches that arrive until then. */
@@ -178,8 +183,13 @@ export class RunController {
         appendRecords(this.#columns, records);
         this.#showSoon();
       },
+      // The step counter moves with the charts, when the batches are shown: set on every message (ten a
+      // second), it was an update of the page of its own, each a frame of style, layout and paint on the
+      // phone profile's slowed main thread between the charts' redraws (traced 2026-12-04).
       onProgress: (message) => {
-        if (current()) this.step = message.step;
+        if (!current()) return;
+        this.#stepReported = message.step;
+        this.#showSoon();
       },
       onState: (message) => {
         const ended = message.state === 'stopped' || message.state === 'finished';
