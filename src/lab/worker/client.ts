@@ -40,6 +40,11 @@ export interface LabClientOptions {
   /** Default `${BASE_URL}data/digits.bin` (scripts/build-mnist.mjs). */
   digitsUrl?: string;
   createWorker?: () => WorkerLike;
+  /**
+   * Where given, a start and the messages after it wait until it calls back (once): the page passes the wait for
+   * its charts to have drawn what the start changed (src/charts/draw-queue.ts). Without it they go at once.
+   */
+  deferStart?: (then: () => void) => void;
 }
 
 export interface LabClient {
@@ -66,6 +71,8 @@ export function createLabClient(handlers: LabHandlers, options: LabClientOptions
   // Created on first use, so a page that never trains never loads the engine.
   let worker: WorkerLike | null = null;
   let terminated = false;
+  /** Messages waiting for `deferStart` to call back, else null. */
+  let held: ToWorker[] | null = null;
 
   const dispatch = (message: FromWorker) => {
     switch (message.type) {
@@ -84,8 +91,7 @@ export function createLabClient(handlers: LabHandlers, options: LabClientOptions
     }
   };
 
-  const send = (message: ToWorker) => {
-    if (terminated) throw new Error('the lab worker was terminated');
+  const post = (message: ToWorker) => {
     if (!worker) {
       worker = (options.createWorker ?? defaultWorker)();
       worker.onmessage = (event) => dispatch(event.data);
@@ -97,14 +103,34 @@ export function createLabClient(handlers: LabHandlers, options: LabClientOptions
     worker.postMessage(message);
   };
 
+  const send = (message: ToWorker) => {
+    if (terminated) throw new Error('the lab worker was terminated');
+    if (held) held.push(message);
+    else post(message);
+  };
+
+  const hold = () => {
+    if (held || !options.deferStart) return;
+    held = [];
+    options.deferStart(() => {
+      const messages = held ?? [];
+      held = null;
+      if (!terminated) messages.forEach(post);
+    });
+  };
+
+  const control = (message: ToWorker) => void ((worker || held) && send(message));
+
   return {
-    start: (experimentId, config, seed, steps, arms) =>
-      send({ type: 'start', experimentId, config, seed, ...(steps !== undefined && { steps }), ...(arms && { arms }), wasmPrefix, digitsUrl }),
+    start: (experimentId, config, seed, steps, arms) => {
+      if (!terminated) hold();
+      send({ type: 'start', experimentId, config, seed, ...(steps !== undefined && { steps }), ...(arms && { arms }), wasmPrefix, digitsUrl });
+    },
     // Control messages before any start have nothing to act on; they do not create the worker.
-    pause: () => void (worker && send({ type: 'pause' })),
-    resume: () => void (worker && send({ type: 'resume' })),
-    step: () => void (worker && send({ type: 'step' })),
-    stop: () => void (worker && send({ type: 'stop' })),
+    pause: () => control({ type: 'pause' }),
+    resume: () => control({ type: 'resume' }),
+    step: () => control({ type: 'step' }),
+    stop: () => control({ type: 'stop' }),
     terminate: () => {
       // Chromium still dispatches errors the worker raised just before it was terminated (a probe: 5 late
       // errors in 3 of 5 tries); one would fail the run started after this one, e.g. by "Try again".
@@ -114,6 +140,7 @@ export function createLabClient(handlers: LabHandlers, options: LabClientOptions
         worker.terminate();
       }
       worker = null;
+      held = null;
       terminated = true;
     },
   };

@@ -12,6 +12,7 @@ import type { LabClient, LabHandlers } from '../../lab/worker/client';
 import { createSplitLabClient, labWorkerCount } from '../../lab/worker/split-client';
 import { appendRecords, type Columns } from '../../lab/worker/columns';
 import type { Config } from '../../lab/types';
+import { afterChartsDrawn } from '../../charts/draw-queue';
 
 export type RunPhase = 'idle' | 'loading' | 'running' | 'paused' | 'finished' | 'stopped' | 'diverged' | 'error';
 
@@ -59,8 +60,9 @@ export class RunController {
     readonly experimentId: string,
     readonly arms: readonly string[],
     // Where cores allow, the arms train in parallel workers (split-client.ts), with the numbers of one
-    // worker; with one worker that is the plain client.
-    private readonly createClient: ClientFactory = (handlers) => createSplitLabClient(handlers, arms, labWorkerCount(arms.length)),
+    // worker; with one worker that is the plain client. A run starts once the charts have shown Play's change.
+    private readonly createClient: ClientFactory = (handlers) =>
+      createSplitLabClient(handlers, arms, labWorkerCount(arms.length), { deferStart: afterChartsDrawn }),
   ) {}
 
   /**

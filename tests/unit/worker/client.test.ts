@@ -103,6 +103,37 @@ describe('lab client', () => {
     expect(errors).toEqual(['the lab worker failed: crash']);
   });
 
+  it('holds a start and the messages after it until the page lets it go, in order; a terminate drops them', () => {
+    const posted: string[] = [];
+    const painted: (() => void)[] = [];
+    let created = 0;
+    const client = createLabClient(
+      {},
+      {
+        createWorker: () => {
+          created++;
+          return { onmessage: null, onerror: null, postMessage: (m: ToWorker) => void posted.push(m.type), terminate: () => {} };
+        },
+        deferStart: (then) => void painted.push(then),
+      },
+    );
+    client.start('noisy-bn', {}, 1);
+    client.pause();
+    client.step();
+    // Nothing reaches a worker, and none is created, before the page lets the start go.
+    expect([created, posted, painted.length]).toEqual([0, [], 1]);
+    painted.shift()!();
+    expect([created, posted]).toEqual([1, ['start', 'pause', 'step']]);
+    // Controls of a started run go at once; a new start waits again, and so does what follows it.
+    client.resume();
+    client.start('noisy-bn', {}, 2);
+    client.stop();
+    expect(posted).toEqual(['start', 'pause', 'step', 'resume']);
+    client.terminate();
+    painted.shift()!();
+    expect([created, posted]).toEqual([1, ['start', 'pause', 'step', 'resume']]);
+  });
+
   it('keeps tfjs off the main thread: the client and what it shares with widgets import types only', () => {
     for (const file of ['client.ts', 'protocol.ts', 'columns.ts']) {
       const source = readFileSync(new URL(`../../../src/lab/worker/${file}`, import.meta.url), 'utf8');
