@@ -9,7 +9,8 @@
  * - `ready` once every part is ready (the first fallback reason if any part fell back; tensors summed);
  *   whatever a part says before that waits for it;
  * - `metrics` as they come (each arm in step order; how arms of different parts interleave differs
- *   from one worker's order, which per-arm columns do not see);
+ *   from one worker's order, which per-arm columns do not see), but a run's first batches wait until
+ *   every part has sent one (or ended), so the charts start with every arm side by side;
  * - `progress`: the steps every part has done;
  *   a part that gets ahead of the slowest by more than `leadOf(steps)` steps is held (paused) until it
  *   is back within half that, so the arms grow side by side and a pause lines them up quickly;
@@ -19,7 +20,7 @@
  *   every part has ended, after the parts' summaries merged into one `summary`;
  * - `error`: the run's first error only; its other parts are stopped and their messages dropped.
  */
-import type { Config } from '../types';
+import type { Config, MetricRecord } from '../types';
 import { createLabClient, type LabClient, type LabClientOptions, type LabHandlers } from './client';
 import type { ReadyMessage, StateMessage, SummaryMessage } from './protocol';
 import { armCost } from './arm-cost';
@@ -83,6 +84,10 @@ interface SplitRun {
   running: boolean;
   ended: (StateMessage | undefined)[];
   summary: SummaryMessage['summary'];
+  /** Batches held until every part has sent its first (`release`); null once let go. */
+  early: MetricRecord[][] | null;
+  /** Parts that have sent a batch. */
+  sent: boolean[];
 }
 
 export function createSplitLabClient(handlers: LabHandlers, arms: readonly string[], workers: number, options: LabClientOptions = {}): LabClient {
@@ -145,6 +150,18 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
     handlers.onState?.({ type: 'state', state: 'paused', step: at });
   };
 
+  /*
+   * The first batch shown draws the run's first points and the figure's legend. Shown as it came, it held one
+   * part's arms only: the charts and the legend listed some arms, then all of them a batch later (1 run in 3
+   * of a two-arm figure, 2026-12-04), and the legend's change moved everything below it.
+   */
+  const release = (run: SplitRun) => {
+    if (!run.early || groups.some((_, k) => !run.sent[k] && run.ended[k] === undefined)) return;
+    const held = run.early;
+    run.early = null;
+    for (const records of held) when(run, () => handlers.onMetrics?.(records));
+  };
+
   const end = (run: SplitRun) => {
     if (run.ended.some((e) => e === undefined)) return;
     const ends = run.ended as StateMessage[];
@@ -171,7 +188,13 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
         handlers.onReady?.({ ...fallback, numTensors: ready.reduce((sum, r) => sum + r.numTensors, 0) });
         for (const emit of run.waiting.splice(0)) emit();
       },
-      onMetrics: (records) => when(runOf(), () => handlers.onMetrics?.(records)),
+      onMetrics: (records) => {
+        const run = runOf();
+        run.sent[k] = true;
+        if (!run.early) return when(run, () => handlers.onMetrics?.(records));
+        run.early.push(records);
+        release(run);
+      },
       onProgress: (message) => {
         const run = runOf();
         run.progress[k] = message.step;
@@ -198,6 +221,7 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
             return when(run, () => settlePause(run));
           default:
             run.ended[k] = message;
+            release(run);
             run.paused[k] = undefined;
             run.progress[k] = Infinity;
             if (run === runs.at(-1)) pace(run);
@@ -238,6 +262,8 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
         running: false,
         ended: none(),
         summary: {},
+        early: [],
+        sent: groups.map(() => false),
       });
       groups.forEach((group, k) => parts[k]!.start(experimentId, config, seed, steps, group));
     },

@@ -150,6 +150,48 @@ describe('a run split across workers', () => {
     expect(many.seen.events.filter((e) => /^(ready|stopped|finished)/.test(e))).toEqual(['ready wasm', 'stopped 0', 'ready wasm', 'finished 2']);
   });
 
+  it('shows a run’s first batches once every part has sent one, or ended', () => {
+    // Workers the test speaks for, message by message: the order in which the parts' batches arrive is chosen here.
+    const workers: WorkerLike[] = [];
+    const createWorker = () => {
+      const worker: WorkerLike = { onmessage: null, onerror: null, postMessage: () => {}, terminate: () => {} };
+      workers.push(worker);
+      return worker;
+    };
+    const shown: string[] = [];
+    const client = createSplitLabClient(
+      { onMetrics: (records) => shown.push(...records.map((r) => `${r.arm}${r.step}`)), onState: (m) => shown.push(m.state) },
+      ['a', 'b', 'c'],
+      3,
+      { createWorker },
+    );
+    const say = (k: number, message: FromWorker) => workers[k]!.onmessage!({ data: message } as MessageEvent<FromWorker>);
+    const batch = (k: number, arm: string, step: number) => say(k, { type: 'metrics', records: [{ arm, step, metrics: { loss: 1 } }] });
+    client.start('noisy-bn', {}, 1);
+    workers.forEach((_, k) => say(k, { type: 'ready', backend: 'wasm', numTensors: 0 }));
+    batch(0, 'a', 0);
+    batch(0, 'a', 1);
+    batch(2, 'c', 0);
+    expect(shown).toEqual([]);
+    batch(1, 'b', 0);
+    expect(shown).toEqual(['a0', 'a1', 'c0', 'b0']);
+    batch(2, 'c', 1);
+    expect(shown.at(-1)).toBe('c1');
+
+    // The next run: a part that ends having sent nothing lets the others' batches go, before the end is told.
+    workers.forEach((_, k) => say(k, { type: 'state', state: 'stopped', step: 2 }));
+    client.start('noisy-bn', {}, 2);
+    shown.length = 0;
+    workers.forEach((_, k) => say(k, { type: 'ready', backend: 'wasm', numTensors: 0 }));
+    batch(0, 'a', 0);
+    say(1, { type: 'state', state: 'finished', step: 0 });
+    expect(shown).toEqual([]);
+    say(2, { type: 'state', state: 'finished', step: 1 });
+    expect(shown).toEqual(['a0']);
+    say(0, { type: 'state', state: 'finished', step: 1 });
+    expect(shown).toEqual(['a0', 'finished']);
+  });
+
   it('reports a failed start once, in place of ready', async () => {
     const many = split(['a', 'b'], 2);
     many.client.start('no-such-experiment', {}, 1);
