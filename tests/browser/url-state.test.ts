@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useChromium } from './support/browser';
-import { baseUrl, foreignRequests, siteUrl, watchPage } from './support/site';
+import { foreignRequests, siteUrl, watchPage } from './support/site';
 import { exportedJson, figureOf, recordProgress, stepOnce, waitForFigure, WIDGET_CASES } from './share-helpers';
 import { malformedParams, rng } from '../unit/widgets/share-fields';
 

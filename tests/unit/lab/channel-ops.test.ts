@@ -4,7 +4,7 @@
  * max-pool of a ReLU output against tfjs's maxPool and MaxPoolGrad, exactly, ties and all-zero windows included.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Tensor, Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
+import type { Tensor, Tensor1D, Tensor4D } from '@tensorflow/tfjs-core';
 import { initBackend, tf } from '../../../src/lab/tf';
 import { stream } from '../../../src/lab/random';
 import { channelBatchNormTrain } from '../../../src/lab/norms/channel-batchnorm';
