@@ -110,7 +110,7 @@ export function createLabClient(handlers: LabHandlers, options: LabClientOptions
   };
 
   const hold = () => {
-    if (held || !options.deferStart) return;
+    if (held || terminated || !options.deferStart) return;
     held = [];
     options.deferStart(() => {
       const messages = held ?? [];
@@ -123,7 +123,7 @@ export function createLabClient(handlers: LabHandlers, options: LabClientOptions
 
   return {
     start: (experimentId, config, seed, steps, arms) => {
-      if (!terminated) hold();
+      hold();
       send({ type: 'start', experimentId, config, seed, ...(steps !== undefined && { steps }), ...(arms && { arms }), wasmPrefix, digitsUrl });
     },
     // Control messages before any start have nothing to act on; they do not create the worker.

@@ -152,8 +152,8 @@ export function createSplitLabClient(handlers: LabHandlers, arms: readonly strin
 
   /*
    * The first batch shown draws the run's first points and the figure's legend. Shown as it came, it held one
-   * part's arms only: the charts and the legend listed some arms, then all of them a batch later (1 run in 3
-   * of a two-arm figure, 2026-12-04), and the legend's change moved everything below it.
+   * part's arms only: the charts and the legend listed some arms, then all of them a batch later (a scratch check
+   * caught it in 1 run of 3 of a two-arm figure, 2026-12-04), and the legend's change moved everything below it.
    */
   const release = (run: SplitRun) => {
     if (!run.early || groups.some((_, k) => !run.sent[k] && run.ended[k] === undefined)) return;
