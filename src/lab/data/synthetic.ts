@@ -13,10 +13,12 @@ export function gaussianRegression(seed: number, samples: number, dim: number): 
   const rng = stream(seed, 'data');
   const xValues = rng.normalArray(samples * dim);
   const aValues = rng.normalArray(dim * dim);
-  return tf.tidy(() => {
+  // An array from the tidy, not an object (src/lab/tf.ts).
+  const [x, y] = tf.tidy(() => {
     const x = tf.tensor2d(xValues, [samples, dim]) as Tensor2D;
-    return { x, y: tf.matMul(x, tf.tensor2d(aValues, [dim, dim])) as Tensor2D };
+    return [x, tf.matMul(x, tf.tensor2d(aValues, [dim, dim])) as Tensor2D];
   });
+  return { x: x!, y: y! };
 }
 
 /** Full-batch gradient descent: the same batch every step, disposed when the run ends. */

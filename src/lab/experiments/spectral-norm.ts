@@ -98,10 +98,12 @@ async function* probeCritic(config: SpectralNormConfig, seed: number, steps: num
   try {
     for (let step = 0; step < steps && !signal?.aborted; step++) {
       vectors = refreshSpectral(params, vectors);
-      const { value, grads } = tf.tidy(() => {
+      // An array from the tidy, not an object (src/lab/tf.ts).
+      const [value, grads] = tf.tidy(() => {
         const real = tf.tensor2d(sampleEightGaussians(data, BATCH_SIZE), [BATCH_SIZE, 2]);
         const fake = tf.add(real, tf.tensor2d(noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2])) as Tensor2D;
-        return tf.valueAndGrads((...p: Params) => tf.neg(criticGap((x) => forward(normalizedParams(p, vectors), x), real, fake)) as Scalar)(params);
+        const { value, grads } = tf.valueAndGrads((...p: Params) => tf.neg(criticGap((x) => forward(normalizedParams(p, vectors), x), real, fake)) as Scalar)(params);
+        return [value, grads] as [Scalar, Params];
       });
       const metrics: Record<string, number> = { loss: (await value.data())[0]! };
       value.dispose();

@@ -130,10 +130,12 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
   let view: CriticView | null = null;
   const criticView = (): CriticView => {
     if (view) return view;
-    view = tf.tidy(() => {
+    // Arrays from the tidy, not an object (src/lab/tf.ts).
+    const [params, sigmas, wT] = tf.tidy(() => {
       const weights = spectral ? normalize(critic.params, spectral) : { params: critic.params, sigmas: [] };
-      return { ...weights, wT: transposes(weights.params) };
+      return [weights.params, weights.sigmas, transposes(weights.params)];
     });
+    view = { params: params!, sigmas: sigmas as Scalar[], wT: wT! };
     // Made inside whichever tidy first asks for it, it outlives that tidy.
     for (const t of [...view.params, ...view.sigmas, ...view.wT]) tf.keep(t);
     return view;

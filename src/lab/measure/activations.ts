@@ -30,11 +30,15 @@ export class ActivationTracker {
   ) {}
 
   observe(activations: Tensor2D): Record<string, number> {
-    const [column, mean, variance] = tf.tidy(() => {
-      const m = tf.moments(activations, 0);
-      const col = tf.slice(activations, [0, this.unit], [-1, 1]);
-      return [col.dataSync(), m.mean.dataSync(), m.variance.dataSync()] as Float32Array[];
+    // tf.moments' kernels one by one: the op returns an object, which tfjs walks in a way V8 keeps
+    // deoptimizing (src/lab/tf.ts). Same kernels, so the same numbers.
+    const read = tf.tidy(() => {
+      const mean = tf.mean(activations, 0);
+      const variance = tf.mean(tf.square(tf.sub(activations, tf.reshape(mean, [1, -1]))), 0);
+      return [tf.slice(activations, [0, this.unit], [-1, 1]), mean, variance];
     });
+    const [column, mean, variance] = read.map((t) => t.dataSync() as Float32Array);
+    tf.dispose(read);
     const prefix = `act.${this.layer}`;
     const metrics: Record<string, number> = {};
     const values = quantiles(column!, ACTIVATION_QUANTILES.map(([, q]) => q));

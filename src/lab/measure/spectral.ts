@@ -39,18 +39,21 @@ function unit(x: Tensor2D): Tensor2D {
 
 /** One iteration: ṽ ← Wᵀũ/‖Wᵀũ‖, ũ ← Wṽ/‖Wṽ‖, σ̂ = ũᵀWṽ. Inputs are not disposed. */
 export function powerIterate(w: Tensor2D, u: Tensor2D): PowerIterate {
-  return tf.tidy(() => {
+  // Arrays from the tidies, not objects (src/lab/tf.ts).
+  const [uNext, v, sigma] = tf.tidy(() => {
     const { u: uNext, v } = powerStep(w, u);
-    return { u: uNext, v, sigma: sigmaOf(w, uNext, v) };
+    return [uNext, v, sigmaOf(w, uNext, v)];
   });
+  return { u: uNext as Tensor2D, v: v as Tensor2D, sigma: sigma as Scalar };
 }
 
 /** The iteration's new ũ and ṽ without σ̂, for callers that form σ̂ where they use it (the wgan critic). */
 export function powerStep(w: Tensor2D, u: Tensor2D): { u: Tensor2D; v: Tensor2D } {
-  return tf.tidy(() => {
+  const [uNext, v] = tf.tidy(() => {
     const v = unit(tf.matMul(u, w));
-    return { u: unit(tf.matMul(v, w, false, true)), v };
+    return [unit(tf.matMul(v, w, false, true)), v];
   });
+  return { u: uNext!, v: v! };
 }
 
 /**

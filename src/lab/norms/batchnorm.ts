@@ -62,10 +62,12 @@ export function batchNormEval(
 
 /** One exponential-moving-average update; returns new tensors, the caller disposes the old ones. */
 export function updateRunning(running: RunningStats, batch: RunningStats, momentum = BN_MOMENTUM): RunningStats {
-  return tf.tidy(() => ({
-    mean: tf.add(tf.mul(running.mean, 1 - momentum), tf.mul(batch.mean, momentum)) as Tensor1D,
-    variance: tf.add(tf.mul(running.variance, 1 - momentum), tf.mul(batch.variance, momentum)) as Tensor1D,
-  }));
+  // An array from the tidy, not an object (src/lab/tf.ts).
+  const [mean, variance] = tf.tidy(() => [
+    tf.add(tf.mul(running.mean, 1 - momentum), tf.mul(batch.mean, momentum)) as Tensor1D,
+    tf.add(tf.mul(running.variance, 1 - momentum), tf.mul(batch.variance, momentum)) as Tensor1D,
+  ]);
+  return { mean: mean!, variance: variance! };
 }
 
 /** Initial running statistics: mean 0, variance 1 per unit. */

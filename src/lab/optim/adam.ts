@@ -25,7 +25,8 @@ export function adam(learningRate: number, options: AdamOptions = {}): Optimizer
       const t = state.step + 1;
       const correction1 = 1 - beta1 ** t;
       const correction2 = 1 - beta2 ** t;
-      return tf.tidy(() => {
+      // Arrays from the tidy, not an object (src/lab/tf.ts).
+      const [next, slots] = tf.tidy(() => {
         const m = params.map((_, i) => tf.add(tf.mul(state.slots[i]!, beta1), tf.mul(grads[i]!, 1 - beta1)));
         const v = params.map((_, i) =>
           tf.add(tf.mul(state.slots[n + i]!, beta2), tf.mul(tf.square(grads[i]!), 1 - beta2)),
@@ -35,8 +36,9 @@ export function adam(learningRate: number, options: AdamOptions = {}): Optimizer
           const vHat = tf.div(v[i]!, correction2);
           return tf.sub(p, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), epsilon)), learningRate));
         });
-        return { params: next, state: { step: t, slots: [...m, ...v] } };
+        return [next, [...m, ...v]];
       });
+      return { params: next!, state: { step: t, slots: slots! } };
     },
     fused: {
       init: (params) => zeroFusedState(params, 2),

@@ -19,14 +19,17 @@ export function rmsprop(learningRate: number, options: RmsPropOptions = {}): Opt
     name: 'rmsprop',
     learningRate,
     init: (params) => ({ step: 0, slots: zeroSlots(params, 1) }),
-    update: (params, grads, state) =>
-      tf.tidy(() => {
+    update: (params, grads, state) => {
+      // Arrays from the tidy, not an object (src/lab/tf.ts).
+      const [next, ms] = tf.tidy(() => {
         const ms = params.map((_, i) => tf.add(tf.mul(state.slots[i]!, decay), tf.mul(tf.square(grads[i]!), 1 - decay)));
         const next = params.map((p, i) =>
           tf.sub(p, tf.mul(tf.div(grads[i]!, tf.sqrt(tf.add(ms[i]!, epsilon))), learningRate)),
         );
-        return { params: next, state: { step: state.step + 1, slots: ms } };
-      }),
+        return [next, ms];
+      });
+      return { params: next!, state: { step: state.step + 1, slots: ms! } };
+    },
     fused: {
       init: (params) => zeroFusedState(params, 1),
       update: (params, grads, state, clip) => {
