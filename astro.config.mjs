@@ -5,6 +5,7 @@ import svelte from '@astrojs/svelte';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { tfjsPatches } from './scripts/tfjs-patches.mjs';
 import { rehypeChapterSections, rehypeFocusableDisplayMath } from './src/site/rehype-chapter.ts';
 
 /**
@@ -68,5 +69,8 @@ export default defineConfig({
     // No asset inlined as a data: URL (Vite inlines files under 4 KiB, e.g. a small KaTeX font), so
     // fonts and images come from the site's origin and the policy needs no data: for them.
     build: { assetsInlineLimit: 0 },
+    // The lab's fixes to tfjs's own code (scripts/tfjs-patches.mjs), in the page's bundle and the worker's.
+    plugins: [tfjsPatches()],
+    worker: { plugins: () => [tfjsPatches()] },
   },
 });

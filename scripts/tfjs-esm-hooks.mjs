@@ -5,10 +5,12 @@
  * internal imports omit file extensions (written for bundlers). Node's ESM loader refuses those, and
  * tfjs's CommonJS bundles carry no gradients. So in Node (CLI, bench) we load the same ES modules the
  * browser bundle uses — one copy of tfjs, not a CJS core plus an ESM gradient registry.
+ * The load hook applies the lab's patches to tfjs's code (scripts/tfjs-patches.mjs), as the site's bundle does.
  * Registered by scripts/tfjs-esm.mjs (`node --import`).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { patchTfjs } from './tfjs-patches.mjs';
 
 const TFJS_PACKAGES = new Set(['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm']);
 
@@ -38,4 +40,12 @@ export async function resolve(specifier, context, nextResolve) {
     }
   }
   return nextResolve(specifier, context);
+}
+
+export async function load(url, context, nextLoad) {
+  const loaded = await nextLoad(url, context);
+  if (!isInsideTfjs(url) || loaded.source == null) return loaded;
+  const source = typeof loaded.source === 'string' ? loaded.source : new TextDecoder().decode(loaded.source);
+  const patched = patchTfjs(fileURLToPath(url), source);
+  return patched === null ? loaded : { ...loaded, source: patched };
 }
