@@ -3,7 +3,8 @@
  * bundles (astro.config.mjs) and for vitest (vitest.config.ts), and the Node hooks for the CLI, the scripts and the
  * bench (scripts/tfjs-esm-hooks.mjs). Each names its file, the exact text it replaces and why. A tfjs upgrade that
  * changes that text fails the build or the run with a message, never passes unpatched;
- * tests/unit/lab/tfjs-patches.test.ts checks that the patched code is what runs.
+ * tests/unit/lab/tfjs-patches.test.ts and tests/browser/tfjs-bundle.test.ts check that the patched code is what runs.
+ * Left unpatched, with the same arithmetic: vitest's CommonJS copy of tfjs-core and `astro dev`'s pre-bundled one.
  */
 
 export const TFJS_PATCHES = [
