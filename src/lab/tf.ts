@@ -6,11 +6,14 @@
  * Everything in src/lab imports `tf` from here, never from '@tensorflow/tfjs-core' directly, so the
  * gradient registrations and the matMul fix below are always in place before any training.
  *
- * A tf.tidy in the lab returns a tensor or an array of tensors, never an object of them. tfjs walks a
+ * A tf.tidy on the training path (every experiment's run, in the worker and the CLI) returns a tensor or an array
+ * of tensors, never an object of them. tfjs walks a
  * tidy's result with for…in, and in current V8 (Chromium 156, Node 26) results that are objects of
  * different shapes send that walk through an endless loop of optimize, deoptimize ("wrong map"),
  * optimize: about 400 times in one default run, compile work that took the second core from a second
- * worker (docs/performance.md, "Deoptimization"). tests/science/lab/tidy-results.test.ts keeps it so.
+ * worker (docs/performance.md, "Deoptimization"). tests/science/lab/tidy-results.test.ts keeps it so. The page's
+ * one-off computations (explorer/, theory/, lipschitz/gradient-slice.ts) run once per reader's action and are left
+ * as they are.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';

@@ -10,10 +10,12 @@ import { builtSite } from './support/global-setup';
 const { root } = builtSite();
 const scripts = readdirSync(`${root}/_astro`).filter((f) => f.endsWith('.js'));
 const read = (file: string) => readFileSync(`${root}/_astro/${file}`, 'utf8');
+/** A minified name (the minifier uses `$` too). */
+const NAME = String.raw`[\w$]+`;
 /** tfjs-core's own sizeFromShape, minified: an index loop over the shape. */
-const ORIGINAL = /if\(\w+\.length===0\)return 1;let \w+=\w+\[0\];for\(let \w+=1;\w+<\w+\.length;\w+\+\+\)\w+\*=\w+\[\w+\];return \w+\}/;
+const ORIGINAL = new RegExp(String.raw`if\(${NAME}\.length===0\)return 1;let ${NAME}=${NAME}\[0\];for\(let ${NAME}=1;${NAME}<${NAME}\.length;${NAME}\+\+\)${NAME}\*=${NAME}\[${NAME}\];return ${NAME}\}`);
 /** The patched one, minified. */
-const PATCHED = /function \w+\(\w+\)\{return \w+\.reduce\(\w+,1\)\}/;
+const PATCHED = new RegExp(String.raw`function ${NAME}\(${NAME}\)\{return ${NAME}\.reduce\(${NAME},1\)\}`);
 
 describe('tfjs as bundled', () => {
   it('the lab worker has the patched sizeFromShape', () => {

@@ -14,11 +14,11 @@ export function gaussianRegression(seed: number, samples: number, dim: number): 
   const xValues = rng.normalArray(samples * dim);
   const aValues = rng.normalArray(dim * dim);
   // An array from the tidy, not an object (src/lab/tf.ts).
-  const [x, y] = tf.tidy(() => {
-    const x = tf.tensor2d(xValues, [samples, dim]) as Tensor2D;
-    return [x, tf.matMul(x, tf.tensor2d(aValues, [dim, dim])) as Tensor2D];
+  const [x, y] = tf.tidy((): [Tensor2D, Tensor2D] => {
+    const x = tf.tensor2d(xValues, [samples, dim]);
+    return [x, tf.matMul(x, tf.tensor2d(aValues, [dim, dim]))];
   });
-  return { x: x!, y: y! };
+  return { x, y };
 }
 
 /** Full-batch gradient descent: the same batch every step, disposed when the run ends. */

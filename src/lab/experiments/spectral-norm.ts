@@ -99,11 +99,11 @@ async function* probeCritic(config: SpectralNormConfig, seed: number, steps: num
     for (let step = 0; step < steps && !signal?.aborted; step++) {
       vectors = refreshSpectral(params, vectors);
       // An array from the tidy, not an object (src/lab/tf.ts).
-      const [value, grads] = tf.tidy(() => {
+      const [value, grads] = tf.tidy((): [Scalar, Params] => {
         const real = tf.tensor2d(sampleEightGaussians(data, BATCH_SIZE), [BATCH_SIZE, 2]);
         const fake = tf.add(real, tf.tensor2d(noise.normalArray(2 * BATCH_SIZE), [BATCH_SIZE, 2])) as Tensor2D;
         const { value, grads } = tf.valueAndGrads((...p: Params) => tf.neg(criticGap((x) => forward(normalizedParams(p, vectors), x), real, fake)) as Scalar)(params);
-        return [value, grads] as [Scalar, Params];
+        return [value, grads];
       });
       const metrics: Record<string, number> = { loss: (await value.data())[0]! };
       value.dispose();

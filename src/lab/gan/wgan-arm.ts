@@ -131,11 +131,11 @@ export function createWganArm(kind: WganArmKind, settings: WganSettings, seed: n
   const criticView = (): CriticView => {
     if (view) return view;
     // Arrays from the tidy, not an object (src/lab/tf.ts).
-    const [params, sigmas, wT] = tf.tidy(() => {
+    const [params, sigmas, wT] = tf.tidy((): [Params, Scalar[], Tensor2D[]] => {
       const weights = spectral ? normalize(critic.params, spectral) : { params: critic.params, sigmas: [] };
       return [weights.params, weights.sigmas, transposes(weights.params)];
     });
-    view = { params: params!, sigmas: sigmas as Scalar[], wT: wT! };
+    view = { params, sigmas, wT };
     // Made inside whichever tidy first asks for it, it outlives that tidy.
     for (const t of [...view.params, ...view.sigmas, ...view.wT]) tf.keep(t);
     return view;

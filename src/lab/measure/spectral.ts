@@ -40,20 +40,20 @@ function unit(x: Tensor2D): Tensor2D {
 /** One iteration: ṽ ← Wᵀũ/‖Wᵀũ‖, ũ ← Wṽ/‖Wṽ‖, σ̂ = ũᵀWṽ. Inputs are not disposed. */
 export function powerIterate(w: Tensor2D, u: Tensor2D): PowerIterate {
   // Arrays from the tidies, not objects (src/lab/tf.ts).
-  const [uNext, v, sigma] = tf.tidy(() => {
+  const [uNext, v, sigma] = tf.tidy((): [Tensor2D, Tensor2D, Scalar] => {
     const { u: uNext, v } = powerStep(w, u);
     return [uNext, v, sigmaOf(w, uNext, v)];
   });
-  return { u: uNext as Tensor2D, v: v as Tensor2D, sigma: sigma as Scalar };
+  return { u: uNext, v, sigma };
 }
 
 /** The iteration's new ũ and ṽ without σ̂, for callers that form σ̂ where they use it (the wgan critic). */
 export function powerStep(w: Tensor2D, u: Tensor2D): { u: Tensor2D; v: Tensor2D } {
-  const [uNext, v] = tf.tidy(() => {
+  const [uNext, v] = tf.tidy((): [Tensor2D, Tensor2D] => {
     const v = unit(tf.matMul(u, w));
     return [unit(tf.matMul(v, w, false, true)), v];
   });
-  return { u: uNext!, v: v! };
+  return { u: uNext, v };
 }
 
 /**

@@ -63,11 +63,11 @@ export function batchNormEval(
 /** One exponential-moving-average update; returns new tensors, the caller disposes the old ones. */
 export function updateRunning(running: RunningStats, batch: RunningStats, momentum = BN_MOMENTUM): RunningStats {
   // An array from the tidy, not an object (src/lab/tf.ts).
-  const [mean, variance] = tf.tidy(() => [
-    tf.add(tf.mul(running.mean, 1 - momentum), tf.mul(batch.mean, momentum)) as Tensor1D,
-    tf.add(tf.mul(running.variance, 1 - momentum), tf.mul(batch.variance, momentum)) as Tensor1D,
+  const [mean, variance] = tf.tidy((): [Tensor1D, Tensor1D] => [
+    tf.add(tf.mul(running.mean, 1 - momentum), tf.mul(batch.mean, momentum)),
+    tf.add(tf.mul(running.variance, 1 - momentum), tf.mul(batch.variance, momentum)),
   ]);
-  return { mean: mean!, variance: variance! };
+  return { mean, variance };
 }
 
 /** Initial running statistics: mean 0, variance 1 per unit. */

@@ -3,6 +3,7 @@
  * β1 = 0 or 0.5 and β2 = 0.9 (docs/protocol.md, R6).
  */
 import { tf } from '../tf';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { adamStepKernel } from '../ops/optimizer-kernels';
 import { zeroFusedState, zeroSlots, type Optimizer } from './optimizer';
 
@@ -26,7 +27,7 @@ export function adam(learningRate: number, options: AdamOptions = {}): Optimizer
       const correction1 = 1 - beta1 ** t;
       const correction2 = 1 - beta2 ** t;
       // Arrays from the tidy, not an object (src/lab/tf.ts).
-      const [next, slots] = tf.tidy(() => {
+      const [next, slots] = tf.tidy((): [Tensor[], Tensor[]] => {
         const m = params.map((_, i) => tf.add(tf.mul(state.slots[i]!, beta1), tf.mul(grads[i]!, 1 - beta1)));
         const v = params.map((_, i) =>
           tf.add(tf.mul(state.slots[n + i]!, beta2), tf.mul(tf.square(grads[i]!), 1 - beta2)),
@@ -38,7 +39,7 @@ export function adam(learningRate: number, options: AdamOptions = {}): Optimizer
         });
         return [next, [...m, ...v]];
       });
-      return { params: next!, state: { step: t, slots: slots! } };
+      return { params: next, state: { step: t, slots } };
     },
     fused: {
       init: (params) => zeroFusedState(params, 2),

@@ -1,7 +1,7 @@
 /**
  * The lab's patches to tfjs's source (scripts/tfjs-patches.mjs): applied to their files only, loud when stale, and in
  * effect where the lab trains from Node (the CLI's hooks). The site's bundle is checked by tests/browser/tfjs-bundle.test.ts.
- * (vitest itself loads tfjs-core's CommonJS build, which the patches leave alone: the same arithmetic.)
+ * (The copies of tfjs vitest itself loads are left alone: the same arithmetic.)
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -33,8 +33,8 @@ describe('tfjs patches', () => {
     const script = `const { util } = await import('@tensorflow/tfjs-core');
       const holey = new Array(3); holey[0] = 2; holey[1] = 3; holey[2] = 4;
       console.log(JSON.stringify({ source: util.sizeFromShape.toString(), sizes: [[], [7], [2, 3, 4], holey, [64, 784]].map(util.sizeFromShape) }));`;
-    const run = spawnSync(process.execPath, ['--import', './scripts/tfjs-esm.mjs', '--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
+    const run = spawnSync(process.execPath, ['--import', './scripts/tfjs-esm.mjs', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status, run.stderr).toBe(0);
     const { source, sizes } = JSON.parse(run.stdout) as { source: string; sizes: number[] };
     expect(source).toContain('shape.reduce(multiply, 1)');
     expect(sizes).toEqual([1, 7, 24, 24, 50176]);
