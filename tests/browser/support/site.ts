@@ -91,7 +91,11 @@ export async function hydrateIslands(page: Page): Promise<number> {
       }, { timeout: 10_000 })
       .toBeNull();
   }
-  await page.waitForLoadState('networkidle');
+  // Every island's code has loaded by now (Astro drops `ssr` once it ran); what the page itself still loads
+  // (its images, stylesheets, fonts in use) has loaded once `load` fired and the fonts are ready. Playwright's
+  // 'networkidle' waited 500 ms of quiet on top of that on every page, for requests nothing here starts.
+  await page.waitForLoadState('load');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return count;
 }
 
