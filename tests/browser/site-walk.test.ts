@@ -22,6 +22,7 @@ import { recordLabMessages } from './support/lab-messages';
 import { cspProblems, distortedImages, headOf, horizontalOverflow, recordBrowserIssues, recordCspViolations, settled, smallChartText, smallTouchTargets, unnamedFields, visitEveryChart } from './support/page-checks';
 import { openPhonePage, PHONE_VIEWPORT } from './support/phone';
 import { axeViolations, baseUrl, crawlSite, foreignRequests, hydrateIslands, siteUrl, watchPage } from './support/site';
+import { LESSONS } from '../../content/lessons';
 
 const MISSING = siteUrl('no-such-page/');
 const NARROWEST = { width: 360, height: 740 };
@@ -47,9 +48,12 @@ async function playEveryFigure(page: Page, backends: () => Promise<string[]>, ex
 }
 
 describe('every page on a desktop', () => {
-  it('the crawl finds the home page and chapter 1, all under the base path', () => {
+  it('the crawl finds the home page, chapter 1 and every lesson page, all under the base path', () => {
     expect(pages).toContain(baseUrl());
     expect(pages).toContain(siteUrl('chapters/01-batch-normalization/'));
+    // teach.test.ts leaves axe on the lesson plans, answer keys and handouts to this walk.
+    const lessonPages = LESSONS.flatMap(({ chapter }) => ['', 'answers/', 'handout/'].map((page) => siteUrl(`teach/${chapter}/${page}`)));
+    expect(lessonPages.filter((page) => !pages.includes(page))).toEqual([]);
     expect(pages.filter((page) => !page.startsWith(baseUrl()))).toEqual([]);
   });
 
