@@ -18,24 +18,34 @@ export interface PageWatch {
   consoleErrors: string[];
   /** Requests that failed outright or got an HTTP error status. */
   failures: string[];
+  /** The page under test when it is a deliberate error status (the 404 page): its status and console line are not failures. */
+  expected: { url: string; status: number } | null;
 }
 
 /** Starts recording; `expected` lets the page under test be a deliberate error status (the 404 page). */
-export function watchPage(page: Page, expected: { url: string; status: number } | null = null): PageWatch {
-  const watch: PageWatch = { requests: [], consoleErrors: [], failures: [] };
+export function watchPage(page: Page, expected: PageWatch['expected'] = null): PageWatch {
+  const watch: PageWatch = { requests: [], consoleErrors: [], failures: [], expected };
   page.on('request', (r) => watch.requests.push(r.url()));
   page.on('console', (m) => {
     // Chromium also logs the deliberate 404 document as a console error; that one is expected.
-    const deliberate = expected && m.location().url === expected.url && m.text().includes(`${expected.status}`);
+    const deliberate = watch.expected && m.location().url === watch.expected.url && m.text().includes(`${watch.expected.status}`);
     if (m.type() === 'error' && !deliberate) watch.consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => watch.consoleErrors.push(`uncaught: ${e.message}`));
   page.on('requestfailed', (r) => watch.failures.push(`${r.url()}: ${r.failure()?.errorText ?? 'failed'}`));
   page.on('response', (r) => {
-    const deliberate = expected && r.url() === expected.url && r.status() === expected.status;
+    const deliberate = watch.expected && r.url() === watch.expected.url && r.status() === watch.expected.status;
     if (r.status() >= 400 && !deliberate) watch.failures.push(`${r.url()}: HTTP ${r.status()}`);
   });
   return watch;
+}
+
+/** Forgets what a reused page recorded so far, before it loads the next page under test. */
+export function restartWatch(watch: PageWatch, expected: PageWatch['expected'] = null): void {
+  watch.requests.length = 0;
+  watch.consoleErrors.length = 0;
+  watch.failures.length = 0;
+  watch.expected = expected;
 }
 
 export interface WatchedPage {
