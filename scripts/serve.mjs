@@ -8,10 +8,11 @@
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -55,16 +56,39 @@ async function resolveFile(root, relativePath) {
 /** Text (and wasm) as GitHub Pages sends it, gzipped when the client accepts it, so audits measure what readers get. */
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
 
-function send(req, res, status, file) {
+/**
+ * Each compressible file gzipped once per version of it (its size and modification time): the browser tests
+ * fetch the same scripts, pages and .wasm hundreds of times, and compressing them again for every request
+ * took CPU from the tests on a 2-core machine.
+ */
+const gzipped = new Map();
+async function gzippedBody(file) {
+  const { size, mtimeMs } = await stat(file);
+  const kept = gzipped.get(file);
+  if (kept?.size === size && kept.mtimeMs === mtimeMs) return kept.body;
+  const body = readFile(file).then(promisify(gzip));
+  gzipped.set(file, { size, mtimeMs, body });
+  body.catch(() => gzipped.delete(file));
+  return body;
+}
+
+async function send(req, res, status, file) {
   const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  const compress = COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  let body = null;
+  try {
+    if (compress && req.method !== 'HEAD') body = await gzippedBody(file);
+  } catch (error) {
+    res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Could not read ${file}: ${error.message}`);
+    return;
+  }
   res.writeHead(status, {
     'Content-Type': type,
     'Cache-Control': 'no-cache',
-    ...(gzip && { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }),
+    ...(compress && { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }),
   });
   if (req.method === 'HEAD') res.end();
-  else if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
+  else if (body) res.end(body);
   else createReadStream(file).pipe(res);
 }
 
@@ -107,8 +131,8 @@ export async function startServer({ root = 'dist', base = '/', port = 4321, host
         return;
       }
     }
-    if (file) send(req, res, 200, file);
-    else if (existsSync(notFound)) send(req, res, 404, notFound);
+    if (file) await send(req, res, 200, file);
+    else if (existsSync(notFound)) await send(req, res, 404, notFound);
     else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
   });
 

@@ -57,6 +57,16 @@ describe('static server', () => {
     expect((await get('./font.woff2')).headers.get('content-encoding')).toBeNull(); // already compressed
   });
 
+  it('compresses a file once, and again when it changes (a rebuild while serving)', async () => {
+    writeFileSync(join(root, 'changing.js'), 'let a = 1;');
+    expect(await (await get('./changing.js')).text()).toBe('let a = 1;');
+    expect(await (await get('./changing.js')).text()).toBe('let a = 1;');
+    writeFileSync(join(root, 'changing.js'), 'let a = 22;');
+    const changed = await get('./changing.js');
+    expect(changed.headers.get('content-encoding')).toBe('gzip');
+    expect(await changed.text()).toBe('let a = 22;');
+  });
+
   it('answers unknown paths, paths outside the base and escapes from the root with 404.html and status 404', async () => {
     // An encoded "/" survives URL parsing, so "..%2f" reaches the file lookup: the root guard must stop it.
     for (const path of ['./missing/', '/other/index.html', '/bn-course/..%2foutside-the-root.txt']) {
